@@ -1,0 +1,230 @@
+/**
+ * Upload throughput and peak memory per storage driver (`npm run bench:storage [-- <MB>]`).
+ *
+ * Each case runs in its own child process so its peak RSS (getrusage maxrss) is its own. Cases:
+ * two baselines (the generated stream piped to /dev/null, and through `cat` into a file), local,
+ * and every real server configured by the TEST_* variables of `.ci/test-servers.sh` (S3, FTP,
+ * FTPS, SFTP). Size: first argument or BENCH_SIZE_MB (default 1024). Target: peak RSS < 150 MB.
+ * BENCH_NODE_FLAGS passes V8 flags to the children, e.g. "--max-semi-space-size=2
+ * --max-old-space-size=64" (a memory-capped worker): Node collects unreferenced Buffers lazily, so
+ * without caps the peak includes tens of MB of garbage that the capped run shows is not retained.
+ */
+import { spawn, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { StorageDriverOptions, StorageTarget } from '../src/modules/storage/storage-driver.js';
+
+const MiB = 1024 * 1024;
+const RSS_TARGET_MB = 150;
+const env = process.env;
+
+interface Result {
+  name: string;
+  mbps: number;
+  peakRssMb: number;
+  error?: string;
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * size bytes in 64 KiB chunks, as a pipe from pg_dump delivers them, without the cost of
+ * generating random data for all of it.
+ */
+function source(size: number): Readable {
+  const block = randomBytes(MiB);
+  let sent = 0;
+  return new Readable({
+    read() {
+      if (sent >= size) return void this.push(null);
+      const n = Math.min(CHUNK, size - sent);
+      const chunk = Buffer.allocUnsafe(n);
+      block.copy(chunk, 0, sent % MiB, (sent % MiB) + n);
+      // vary the first bytes so no chunk repeats (dedup / compression would flatter results)
+      chunk.writeUInt32BE((sent / CHUNK) >>> 0, 0);
+      sent += n;
+      this.push(chunk);
+    },
+  });
+}
+
+interface Case {
+  name: string;
+  target?: () => Promise<StorageTarget>;
+  options?: StorageDriverOptions;
+  baseline?: (size: number) => Promise<void>;
+}
+
+function cases(tmp: string): Case[] {
+  const list: Case[] = [
+    {
+      name: 'baseline: stream → /dev/null',
+      baseline: (size) => pipeline(source(size), createWriteStream('/dev/null')),
+    },
+    {
+      name: 'baseline: stream → cat → file',
+      baseline: async (size) => {
+        const cat = spawn('cat', [], { stdio: ['pipe', 'pipe', 'inherit'] });
+        const done = pipeline(cat.stdout, createWriteStream(path.join(tmp, 'cat.out')));
+        await pipeline(source(size), cat.stdin);
+        await done;
+        rmSync(path.join(tmp, 'cat.out'), { force: true });
+      },
+    },
+    { name: 'local', target: async () => ({ provider: 'local', bucket: path.join(tmp, 'local') }) },
+  ];
+  const insecure: StorageDriverOptions = { allowInsecureEndpoints: true, allowPrivateEndpoints: true };
+  if (env.TEST_S3_ENDPOINT) {
+    list.push({
+      name: 's3 (TEST_S3_ENDPOINT)',
+      options: insecure,
+      target: async () => {
+        const { CreateBucketCommand, S3Client } = await import('@aws-sdk/client-s3');
+        const bucket = `offsite-bench-${randomBytes(3).toString('hex')}`;
+        const creds = {
+          accessKeyId: env.TEST_S3_ACCESS_KEY ?? '',
+          secretAccessKey: env.TEST_S3_SECRET_KEY ?? '',
+        };
+        const client = new S3Client({
+          region: env.TEST_S3_REGION ?? 'us-east-1',
+          endpoint: env.TEST_S3_ENDPOINT,
+          forcePathStyle: true,
+          credentials: creds,
+        });
+        await client.send(new CreateBucketCommand({ Bucket: bucket }));
+        client.destroy();
+        return {
+          provider: 's3_compatible',
+          endpointUrl: env.TEST_S3_ENDPOINT,
+          region: env.TEST_S3_REGION,
+          bucket,
+          accessKey: creds.accessKeyId,
+          secretKey: creds.secretAccessKey,
+        };
+      },
+    });
+  }
+  if (env.TEST_FTP_URL) {
+    const u = new URL(env.TEST_FTP_URL);
+    const ftp = (useTls: boolean): StorageTarget => ({
+      provider: 'ftp',
+      host: u.hostname,
+      port: Number(u.port || 21),
+      accessKey: decodeURIComponent(u.username),
+      secretKey: decodeURIComponent(u.password),
+      useTls,
+      bucket: 'bench',
+    });
+    list.push({ name: 'ftp (TEST_FTP_URL)', options: insecure, target: async () => ftp(false) });
+    if (env.TEST_FTPS_CA_FILE) {
+      list.push({
+        name: 'ftps (explicit TLS)',
+        options: { allowPrivateEndpoints: true, caCert: readFileSync(env.TEST_FTPS_CA_FILE, 'utf8') },
+        target: async () => ftp(true),
+      });
+    }
+  }
+  if (env.TEST_SFTP_URL) {
+    const u = new URL(env.TEST_SFTP_URL);
+    list.push({
+      name: 'sftp (TEST_SFTP_URL)',
+      options: { allowPrivateEndpoints: true },
+      target: async () => ({
+        provider: 'sftp',
+        host: u.hostname,
+        port: Number(u.port || 22),
+        accessKey: decodeURIComponent(u.username),
+        secretKey: decodeURIComponent(u.password),
+        bucket: 'bench',
+      }),
+    });
+  }
+  return list;
+}
+
+async function runChild(index: number, size: number, tmp: string): Promise<void> {
+  const c = cases(tmp)[index];
+  const started = process.hrtime.bigint();
+  let error: string | undefined;
+  try {
+    if (c.baseline) {
+      await c.baseline(size);
+    } else if (c.target) {
+      // Loaded here so the baselines do not pay for the SDKs' memory.
+      const { createStorageDriver } = await import('../src/modules/storage/storage-driver.factory.js');
+      const driver = createStorageDriver(await c.target(), { timeoutMs: 60_000, ...c.options });
+      try {
+        const r = await driver.upload('bench/upload.bin', source(size));
+        if (r.size !== size) throw new Error(`stored ${r.size} of ${size} bytes`);
+        await driver.delete('bench/upload.bin');
+      } finally {
+        await driver.close();
+      }
+    }
+  } catch (err) {
+    error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const result: Result = {
+    name: c.name,
+    mbps: size / MiB / seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    error,
+  };
+  process.send?.(result);
+}
+
+async function main(): Promise<void> {
+  const childIndex = process.argv.indexOf('--child');
+  if (childIndex >= 0) {
+    const [index, size, tmp] = process.argv.slice(childIndex + 1);
+    await runChild(Number(index), Number(size), tmp);
+    return;
+  }
+  const mb = Number(process.argv[2] ?? env.BENCH_SIZE_MB ?? 1024);
+  const size = Math.round(mb * MiB);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'offsite-bench-'));
+  const all = cases(tmp);
+  process.stdout.write(`Storage upload benchmark: ${mb} MiB per driver, node ${process.version}\n\n`);
+  const results: Result[] = [];
+  try {
+    for (let i = 0; i < all.length; i++) {
+      const result = await new Promise<Result>((resolve, reject) => {
+        const child = fork(process.argv[1], ['--child', String(i), String(size), tmp], {
+          stdio: 'inherit',
+          execArgv: [...process.execArgv, ...(env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
+        });
+        let got: Result | undefined;
+        child.on('message', (m) => (got = m as Result));
+        child.on('error', reject);
+        child.on('exit', (code) =>
+          got ? resolve(got) : resolve({ name: all[i].name, mbps: 0, peakRssMb: 0, error: `exit ${code}` }),
+        );
+      });
+      results.push(result);
+      process.stdout.write(
+        `  ${result.name.padEnd(32)} ${result.error ? 'FAILED'.padStart(10) : `${result.mbps.toFixed(1)} MB/s`.padStart(10)}   peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MB${result.error ? `   ${result.error}` : ''}\n`,
+      );
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const drivers = results.filter((r) => !r.name.startsWith('baseline'));
+  const over = drivers.filter((r) => r.peakRssMb >= RSS_TARGET_MB);
+  const failed = results.filter((r) => r.error);
+  if (!env.TEST_S3_ENDPOINT || !env.TEST_FTP_URL || !env.TEST_SFTP_URL) {
+    process.stdout.write(
+      '\n  (servers without TEST_* variables were not measured; source .ci/test-servers.sh)\n',
+    );
+  }
+  process.stdout.write(
+    `\nPeak RSS target < ${RSS_TARGET_MB} MB: ${over.length ? `EXCEEDED by ${over.map((r) => r.name).join(', ')}` : 'met by every driver'}\n`,
+  );
+  if (over.length || failed.length) process.exitCode = 1;
+}
+
+await main();

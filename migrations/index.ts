@@ -1,0 +1,14 @@
+import { Init1763780000000 } from './1763780000000-Init.js';
+import { Identity1763790000000 } from './1763790000000-Identity.js';
+import { StorageConfigs1763800000000 } from './1763800000000-StorageConfigs.js';
+import { Backups1763810000000 } from './1763810000000-Backups.js';
+import { Restores1763820000000 } from './1763820000000-Restores.js';
+
+/** Every migration, in order. `npm run migration:generate -- Name` writes a file here; add its class to this list. */
+export const MIGRATIONS: (new () => object)[] = [
+  Init1763780000000,
+  Identity1763790000000,
+  StorageConfigs1763800000000,
+  Backups1763810000000,
+  Restores1763820000000,
+];

@@ -1,0 +1,67 @@
+import { ValidationError, ValidationPipe, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { recordFastifyRoutes } from './common/auth/route-inventory.js';
+import { DomainError, type FieldError } from './common/errors/domain-error.js';
+import { ProblemFilter } from './common/errors/problem.filter.js';
+import { genRequestId } from './common/logging/logging.js';
+import { buildOpenApiDocument } from './common/openapi/openapi.js';
+import type { AppConfig } from './config/config.js';
+
+function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
+  });
+}
+
+export const validationPipe = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  exceptionFactory: (errors) => {
+    const fields = flattenValidationErrors(errors);
+    return new DomainError(
+      'validation_failed',
+      `Invalid request: ${fields.map((f) => `${f.field}: ${f.messages.join(', ')}`).join('; ')}`,
+      { errors: fields },
+    );
+  },
+});
+
+/** Builds the HTTP application (routes under /api/v1, problem+json errors, OpenAPI at /api/docs). Used by main and by the e2e tests. */
+export async function createHttpApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: genRequestId,
+    trustProxy: config.nodeEnv === 'production',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  recordFastifyRoutes(app.getHttpAdapter().getInstance());
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(validationPipe);
+  app.useGlobalFilters(new ProblemFilter());
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
+  return app;
+}

@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { DatabaseModule } from './common/database/database.module.js';
+import { loggerParams } from './common/logging/logging.js';
+import { QueueModule } from './common/queue/queue.module.js';
+import { AppConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/config.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { AuthModule } from './common/auth/auth.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { IdentityModule } from './modules/identity/identity.module.js';
+import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { CryptoModule } from './common/crypto/crypto.module.js';
+import { StorageConfigsModule } from './modules/storage-configs/storage-configs.module.js';
+import { EnvironmentsModule } from './modules/environments/environments.module.js';
+import { BackupsModule } from './modules/backups/backups.module.js';
+import { RestoresModule } from './modules/restores/restores.module.js';
+
+@Module({})
+export class AppModule {
+  /** databaseUrl: DATABASE_URL or the embedded server's URL, resolved by the entry point. */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config)),
+        DatabaseModule.forRoot(databaseUrl, config),
+        QueueModule,
+        HealthModule,
+        AuthModule,
+        IdentityModule,
+        OrganizationsModule,
+        AuditModule,
+        CryptoModule,
+        StorageConfigsModule,
+        EnvironmentsModule,
+        BackupsModule,
+        RestoresModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Backup } from '../../modules/backups/backup.entity.js';
+import { Environment } from '../../modules/environments/environment.entity.js';
+import { AuditLogEntry } from '../../modules/audit/audit-log-entry.entity.js';
+import { LoginFailure } from '../../modules/identity/login-failure.entity.js';
+import { User } from '../../modules/identity/user.entity.js';
+import { Membership } from '../../modules/organizations/membership.entity.js';
+import { Organization } from '../../modules/organizations/organization.entity.js';
+import { Role } from '../../modules/organizations/role.entity.js';
+import { StorageConfig } from '../../modules/storage-configs/storage-config.entity.js';
+import { Restore } from '../../modules/restores/restore.entity.js';
+import { PlatformSetting } from './platform-setting.entity.js';
+
+/** Every TypeORM entity of the app, listed once (the TypeORM CLI has no Nest module graph to discover them). */
+export const ENTITIES: (new () => object)[] = [
+  PlatformSetting,
+  User,
+  LoginFailure,
+  Organization,
+  Role,
+  Membership,
+  AuditLogEntry,
+  StorageConfig,
+  Environment,
+  Backup,
+  Restore,
+];

@@ -1,0 +1,46 @@
+/**
+ * The queue port. Payloads carry ids only (never secrets, never state): handlers reload what they
+ * need, and the tables (backups, restores) are the source of truth for status, not the queue.
+ * Handlers must be idempotent: a job whose worker died is delivered again after its expiry.
+ */
+export type JobPayload = Record<string, string | number | boolean | null>;
+
+export interface JobContext {
+  jobId: string;
+  /** Aborted when the job expires or the worker stops. */
+  signal: AbortSignal;
+  attempt: number;
+}
+
+export type JobHandler<T extends JobPayload> = (data: T, ctx: JobContext) => Promise<void>;
+
+export interface QueueDefinition {
+  name: string;
+  /** Seconds a job may stay active before another worker takes it over. */
+  expireInSeconds?: number;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** Jobs one worker process runs at a time. */
+  concurrency?: number;
+  /**
+   * 'singleton': jobs with the same singleton key never run concurrently (e.g. one backup per
+   * environment); the others wait in the queue. Default 'standard'.
+   */
+  policy?: 'standard' | 'singleton';
+  /**
+   * The worker refreshes the job every heartbeatSeconds / 2; a job whose worker died (SIGKILL) is
+   * retried after heartbeatSeconds instead of after expireInSeconds (min 10).
+   */
+  heartbeatSeconds?: number;
+}
+
+export interface SendOptions {
+  singletonKey?: string;
+  startAfterSeconds?: number;
+}
+
+export abstract class JobQueue {
+  abstract register<T extends JobPayload>(definition: QueueDefinition, handler: JobHandler<T>): void;
+  abstract send<T extends JobPayload>(name: string, data: T, options?: SendOptions): Promise<string | null>;
+  abstract isStarted(): boolean;
+}

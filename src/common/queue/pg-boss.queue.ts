@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PgBoss } from 'pg-boss';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { DATABASE_URL } from '../database/database.module.js';
+import { JobHandler, JobPayload, JobQueue, QueueDefinition, SendOptions } from './job-queue.js';
+
+interface Registration {
+  definition: QueueDefinition;
+  handler: JobHandler<JobPayload>;
+}
+
+/** pg-boss in its own schema of the application database. */
+@Injectable()
+export class PgBossQueue extends JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('JobQueue');
+  private readonly registrations = new Map<string, Registration>();
+  private boss: PgBoss | undefined;
+  private started = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+  ) {
+    super();
+  }
+
+  register<T extends JobPayload>(definition: QueueDefinition, handler: JobHandler<T>): void {
+    if (this.started) throw new Error(`Queue ${definition.name} registered after start`);
+    this.registrations.set(definition.name, { definition, handler: handler as JobHandler<JobPayload> });
+  }
+
+  async send<T extends JobPayload>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
+    if (!this.boss) throw new Error('Job queue is not started');
+    return this.boss.send(name, data, {
+      singletonKey: options.singletonKey,
+      startAfter: options.startAfterSeconds,
+    });
+  }
+
+  isStarted(): boolean {
+    return this.started;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const boss = new PgBoss({
+      connectionString: this.databaseUrl,
+      schema: 'pgboss',
+      application_name: 'offsite-queue',
+      max: 4,
+      superviseIntervalSeconds: 5,
+    });
+    boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
+    await boss.start();
+    this.boss = boss;
+    for (const { definition } of this.registrations.values()) {
+      await boss.createQueue(definition.name, {
+        expireInSeconds: definition.expireInSeconds ?? 900,
+        retryLimit: definition.retryLimit ?? 2,
+        retryDelay: definition.retryDelaySeconds ?? 5,
+        retryBackoff: true,
+        policy: definition.policy ?? 'standard',
+        ...(definition.heartbeatSeconds ? { heartbeatSeconds: definition.heartbeatSeconds } : {}),
+      });
+    }
+    if (this.config.workerEnabled) {
+      for (const { definition, handler } of this.registrations.values()) {
+        await boss.work<JobPayload>(
+          definition.name,
+          { batchSize: 1, localConcurrency: definition.concurrency ?? 1, pollingIntervalSeconds: 1 },
+          async ([job]) => {
+            if (!job) return;
+            await handler(job.data, { jobId: job.id, signal: job.signal, attempt: job.retryCount + 1 });
+          },
+        );
+      }
+    }
+    this.started = true;
+    this.logger.log(
+      `Job queue started (${this.registrations.size} queues, worker ${this.config.workerEnabled ? 'on' : 'off'})`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.started = false;
+    await this.boss?.stop({ graceful: true, timeout: 20_000 });
+    this.boss = undefined;
+  }
+}

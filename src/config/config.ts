@@ -1,0 +1,250 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateKeySpec, parseKeyring } from '../common/crypto/credentials-cipher.js';
+
+/**
+ * The one place that reads process.env. Every variable is declared here with its default,
+ * validated once at boot, and turned into the typed AppConfig the rest of the code receives.
+ */
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  publicUrl: string;
+  bodyLimitBytes: number;
+  /** Unset means: start the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | undefined;
+  migrationsRun: boolean;
+  dataDir: string;
+  embeddedPgPort: number;
+  workerEnabled: boolean;
+  log: { level: string; pretty: boolean };
+  storage: {
+    localDir: string;
+    /** Create a platform default `local` config in localDir when the platform has no default (the embedded default). */
+    localDefault: boolean;
+  };
+  pgBinDirs: string[];
+  backups: {
+    /** A job whose worker stops sending heartbeats for this long is retried by another worker. */
+    heartbeatSeconds: number;
+    /** Backups one worker process runs at a time. */
+    concurrency: number;
+    /** Retries of a backup job whose worker died or hit a transient error. */
+    retryLimit: number;
+  };
+  /** Keyring spec `kid:base64key,…` (newest last) for credentials at rest. */
+  credentialsKeys: string;
+  /** True when the keyring was generated for development (a warning is printed at start). */
+  credentialsKeysGenerated: boolean;
+  auth: {
+    jwtSecret: string;
+    jwtIssuer: string;
+    jwtAudience: string;
+    jwtTtlSeconds: number;
+    platformAdminEmails: string[];
+    loginMaxFailures: number;
+    loginWindowSeconds: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        '\nSee .env.example for every variable and its default.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  str(name: string, def: string): string {
+    const v = this.env[name];
+    return v === undefined || v === '' ? def : v.trim();
+  }
+
+  optional(name: string): string | undefined {
+    const v = this.env[name]?.trim();
+    return v ? v : undefined;
+  }
+
+  int(name: string, def: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      this.problems.push(`${name}=${JSON.stringify(raw)}: must be an integer between ${min} and ${max}`);
+      return def;
+    }
+    return n;
+  }
+
+  bool(name: string, def: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return def;
+    const v = raw.trim().toLowerCase();
+    if (['true', '1', 'yes', 'on'].includes(v)) return true;
+    if (['false', '0', 'no', 'off'].includes(v)) return false;
+    this.problems.push(`${name}=${JSON.stringify(raw)}: must be true or false`);
+    return def;
+  }
+
+  oneOf<T extends string>(name: string, def: T, allowed: readonly T[]): T {
+    const v = this.str(name, def);
+    if (!(allowed as readonly string[]).includes(v)) {
+      this.problems.push(`${name}=${JSON.stringify(v)}: must be one of ${allowed.join(', ')}`);
+      return def;
+    }
+    return v as T;
+  }
+
+  list(name: string): string[] {
+    return (this.env[name] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+}
+
+const DEV_SECRET_FILE = 'jwt-secret';
+
+const DEV_KEYRING_FILE = 'credentials-keys';
+
+/** A development keyring persisted under the data dir (credentials stored by the embedded default stay readable). */
+function developmentKeyring(dataDir: string): string {
+  const file = path.join(dataDir, DEV_KEYRING_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const spec = generateKeySpec('dev1');
+  writeFileSync(file, spec + '\n', { mode: 0o600 });
+  return spec;
+}
+
+/** A development secret persisted under the data dir, so tokens survive restarts of the embedded default. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, DEV_SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+/** Loads ./.env into process.env (variables already set win), then validates. */
+export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
+  if (!env) {
+    const dotenv = path.join(cwd, '.env');
+    if (existsSync(dotenv)) process.loadEnvFile(dotenv);
+    env = process.env;
+  }
+  const r = new Reader(env);
+  const nodeEnv = r.oneOf<NodeEnv>('NODE_ENV', 'development', ['development', 'production', 'test']);
+  const host = r.str('HOST', '127.0.0.1');
+  const port = r.int('PORT', 3000, 0, 65535);
+  const dataDir = path.resolve(cwd, r.str('OFFSITE_DATA_DIR', '.offsite'));
+  const databaseUrl = r.optional('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    r.problems.push('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+  }
+  if (!databaseUrl && nodeEnv === 'production') {
+    r.problems.push(
+      'DATABASE_URL: required when NODE_ENV=production (the embedded PostgreSQL is for development)',
+    );
+  }
+  const logFormat = r.oneOf('LOG_FORMAT', nodeEnv === 'production' ? 'json' : 'pretty', ['json', 'pretty']);
+  const logLevel = r.oneOf('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info', [
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ]);
+
+  let jwtSecret = r.optional('JWT_SECRET');
+  if (jwtSecret && jwtSecret.length < 32) {
+    r.problems.push('JWT_SECRET: must be at least 32 characters');
+  }
+  if (!jwtSecret) {
+    if (nodeEnv === 'production') r.problems.push('JWT_SECRET: required when NODE_ENV=production');
+    else jwtSecret = developmentSecret(dataDir);
+  }
+
+  let credentialsKeys = r.optional('CREDENTIALS_KEYS');
+  const credentialsKeysGenerated = !credentialsKeys && nodeEnv !== 'production';
+  if (credentialsKeys) {
+    try {
+      parseKeyring(credentialsKeys);
+    } catch (err) {
+      r.problems.push(
+        `CREDENTIALS_KEYS: ${(err as Error).message} (generate one with: npm run cli -- keys:generate)`,
+      );
+    }
+  } else if (nodeEnv === 'production') {
+    r.problems.push(
+      'CREDENTIALS_KEYS: required when NODE_ENV=production (npm run cli -- keys:generate prints one)',
+    );
+  } else {
+    credentialsKeys = developmentKeyring(dataDir);
+  }
+
+  const pgBinDirs = r.list('PG_BIN_DIRS');
+  const config: AppConfig = {
+    nodeEnv,
+    host,
+    port,
+    publicUrl: r
+      .str('PUBLIC_URL', `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`)
+      .replace(/\/+$/, ''),
+    bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    databaseUrl,
+    migrationsRun: r.bool('MIGRATIONS_RUN', true),
+    dataDir,
+    embeddedPgPort: r.int('EMBEDDED_PG_PORT', 0, 0, 65535),
+    workerEnabled: r.bool('WORKER_ENABLED', true),
+    log: { level: logLevel, pretty: logFormat === 'pretty' },
+    storage: {
+      localDir: path.resolve(cwd, r.str('STORAGE_LOCAL_DIR', path.join(dataDir, 'storage'))),
+      localDefault: r.bool('STORAGE_LOCAL_DEFAULT', !databaseUrl),
+    },
+    pgBinDirs: pgBinDirs.length
+      ? pgBinDirs
+      : [
+          '/usr/lib/postgresql/18/bin',
+          '/usr/lib/postgresql/17/bin',
+          '/usr/lib/postgresql/16/bin',
+          '/usr/lib/postgresql/15/bin',
+          '/usr/bin',
+        ],
+    backups: {
+      heartbeatSeconds: r.int('BACKUP_HEARTBEAT_SECONDS', 30, 10, 3600),
+      concurrency: r.int('BACKUP_CONCURRENCY', 2, 1, 64),
+      retryLimit: r.int('BACKUP_RETRY_LIMIT', 2, 0, 20),
+    },
+    credentialsKeys: credentialsKeys ?? '',
+    credentialsKeysGenerated,
+    auth: {
+      jwtSecret: jwtSecret ?? '',
+      jwtIssuer: r.str('JWT_ISSUER', 'offsite'),
+      jwtAudience: r.str('JWT_AUDIENCE', 'offsite-api'),
+      jwtTtlSeconds: r.int('JWT_TTL_SECONDS', 3600, 60, 7 * 24 * 3600),
+      platformAdminEmails: r.list('PLATFORM_ADMIN_EMAILS').map((e) => e.toLowerCase()),
+      loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+      loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+    },
+  };
+  if (r.problems.length) throw new ConfigError(r.problems);
+  return config;
+}

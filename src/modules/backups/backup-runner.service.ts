@@ -1,0 +1,466 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Transactions } from '../../common/database/transactions.js';
+import { API_VERSION } from '../../common/openapi/openapi.js';
+import type { JobContext } from '../../common/queue/job-queue.js';
+import { JobQueue } from '../../common/queue/job-queue.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { AuditService } from '../audit/audit.service.js';
+import { EnvironmentsService } from '../environments/environments.service.js';
+import type { Environment } from '../environments/environment.entity.js';
+import { FilestoreReader, unreadable } from '../environments/filestore.service.js';
+import { PgTools, type DbConnection, type PgDumpBinary } from '../environments/pg-tools.service.js';
+import { SourceError } from '../environments/source-error.js';
+import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
+import { StorageError } from '../storage/storage-errors.js';
+import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import {
+  MANIFEST_FILE,
+  MANIFEST_FORMAT_VERSION,
+  catalogParts,
+  restoreHints,
+  type BackupManifest,
+  type ManifestPart,
+} from './backup-manifest.js';
+import { COMPRESSION_SUFFIX, PartError, compressor, streamToStorage } from './backup-streams.js';
+import type { Backup, BackupPhase } from './backup.entity.js';
+import { BackupsRepository } from './backups.repository.js';
+
+export const BACKUP_QUEUE = 'backup.run';
+
+export interface BackupJob {
+  [key: string]: string;
+  organizationId: string;
+  backupId: string;
+}
+
+/** Thrown into the pipeline when a user cancels (or the row stopped being ours). */
+class Cancelled extends Error {
+  constructor() {
+    super('The backup was cancelled.');
+    this.name = 'Cancelled';
+  }
+}
+
+/** The worker stops or the job expired: the job is retried elsewhere, this attempt cleans up. */
+class JobStopped extends Error {
+  constructor() {
+    super('The worker stopped during the backup; it will be retried.');
+    this.name = 'JobStopped';
+  }
+}
+
+const TRANSIENT = new Set(['endpoint_unreachable', 'timeout', 'dns_failed']);
+const HEARTBEAT_MS = 1000;
+
+interface Failure {
+  code: string;
+  message: string;
+  retry: boolean;
+}
+
+/**
+ * Runs backup jobs: pg_dump and the filestore tar stream concurrently, each compressed, hashed and
+ * uploaded as it is produced; then the manifest; then every part confirmed with stat. The backups
+ * row is the source of truth; a redelivered job after a dead worker cleans the folder and redoes it.
+ */
+@Injectable()
+export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('BackupRunner');
+  private sweepTimer: NodeJS.Timeout | undefined;
+  /** Backups running in this process, so a cancel arriving here aborts at once (others: next heartbeat). */
+  private readonly active = new Map<string, AbortController>();
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly backups: BackupsRepository,
+    private readonly environments: EnvironmentsService,
+    private readonly pgTools: PgTools,
+    private readonly filestore: FilestoreReader,
+    private readonly storageConfigs: StorageConfigsService,
+    private readonly audit: AuditService,
+    private readonly tx: Transactions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const { heartbeatSeconds, retryLimit, concurrency } = this.config.backups;
+    this.queue.register<BackupJob>(
+      {
+        name: BACKUP_QUEUE,
+        policy: 'singleton',
+        heartbeatSeconds,
+        expireInSeconds: 24 * 3600,
+        retryLimit,
+        retryDelaySeconds: 5,
+        concurrency,
+      },
+      (job, ctx) => this.run(job.organizationId, job.backupId, ctx),
+    );
+    if (this.config.workerEnabled) {
+      this.sweepTimer = setInterval(() => void this.sweep(), 30_000);
+      this.sweepTimer.unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweepTimer);
+  }
+
+  async run(organizationId: string, backupId: string, ctx: JobContext): Promise<void> {
+    const backup = await this.backups.claim(organizationId, backupId);
+    if (!backup) return; // finished already: a redelivered job does nothing
+    const log = {
+      organization_id: organizationId,
+      backup_id: backupId,
+      job_id: ctx.jobId,
+      attempt: ctx.attempt,
+    };
+    this.logger.log(log, 'Backup started');
+
+    const controller = new AbortController();
+    this.active.set(backupId, controller);
+    const onJobAbort = () => controller.abort(new JobStopped());
+    if (ctx.signal.aborted) onJobAbort();
+    ctx.signal.addEventListener('abort', onJobAbort, { once: true });
+    const progress = { phase: 'database' as BackupPhase, bytes: 0 };
+    const timer = setInterval(() => {
+      this.backups
+        .heartbeat(organizationId, backupId, progress.phase, progress.bytes)
+        .then((r) => {
+          if (!r.running || r.cancelRequested) controller.abort(new Cancelled());
+        })
+        .catch((err: unknown) => this.logger.warn({ ...log, err }, 'Backup heartbeat failed'));
+    }, HEARTBEAT_MS);
+
+    let driver: PrefixedStorageDriver | undefined;
+    try {
+      driver = await this.storageConfigs.openDriver(
+        await this.backups.storageScope(backup.storageConfigId),
+        backup.storageConfigId,
+      );
+      if (backup.attempts > 1) {
+        // An earlier attempt died mid-way: start from an empty folder.
+        await driver.deletePrefix(backup.objectPrefix, { signal: controller.signal });
+      }
+      await this.execute(backup, driver, controller.signal, progress);
+      this.logger.log({ ...log, bytes: progress.bytes }, 'Backup completed');
+    } catch (err) {
+      const failure = this.classify(err, controller.signal, ctx);
+      this.logger.warn({ ...log, code: failure.code, err }, `Backup attempt failed: ${failure.message}`);
+      const cleaned = driver ? await this.cleanup(driver, backup) : false;
+      if (failure.retry) {
+        await this.backups.fail(organizationId, backupId, failure.code, failure.message, 'pending');
+        throw err instanceof Error ? err : new Error(failure.message);
+      }
+      await this.tx.run(async () => {
+        await this.backups.fail(organizationId, backupId, failure.code, failure.message);
+        if (!cleaned) await this.backups.setCleanupPending(organizationId, backupId, true);
+        await this.audit.recordSystem(organizationId, {
+          action: 'backup.fail',
+          targetType: 'backup',
+          targetId: backupId,
+          diff: { error_code: failure.code },
+        });
+      });
+    } finally {
+      this.active.delete(backupId);
+      clearInterval(timer);
+      ctx.signal.removeEventListener('abort', onJobAbort);
+      await driver?.close().catch(() => undefined);
+    }
+  }
+
+  private async execute(
+    backup: Backup,
+    driver: PrefixedStorageDriver,
+    signal: AbortSignal,
+    progress: { phase: BackupPhase; bytes: number },
+  ): Promise<void> {
+    const orgId = backup.organizationId;
+    const env = await this.environments.require(orgId, backup.environmentId);
+    const conn = await this.environments.connection(orgId, backup.environmentId);
+    const server = await this.pgTools.inspect(conn);
+    const binary = await this.pgTools.choose(server);
+    if (env.filestorePath) await this.filestore.check(env.filestorePath);
+    signal.throwIfAborted();
+
+    const onBytes = (n: number) => {
+      progress.bytes += n;
+    };
+    const folder = backup.objectPrefix;
+    // Both streams run at once; the first failure stops the other.
+    const local = new AbortController();
+    const both = AbortSignal.any([signal, local.signal]);
+    const fail = (e: unknown) => {
+      local.abort(e);
+      throw e;
+    };
+    const db = this.databasePart(backup, driver, conn, binary, both, onBytes, server.sizeBytes)
+      .then((p) => {
+        if (progress.phase === 'database' && env.filestorePath) progress.phase = 'filestore';
+        return {
+          ...p,
+          server_version: server.version,
+          pg_dump_version: binary.version,
+          tables: server.tables,
+        };
+      })
+      .catch(fail);
+    const fs = env.filestorePath
+      ? this.filestorePart(backup, env, driver, both, onBytes).catch(fail)
+      : Promise.resolve(null);
+    const settled = await Promise.allSettled([db, fs]);
+    signal.throwIfAborted();
+    const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (rejected) throw rejected.reason;
+    const parts = [(settled[0] as PromiseFulfilledResult<ManifestPart>).value];
+    const fsPart = (settled[1] as PromiseFulfilledResult<ManifestPart | null>).value;
+    if (fsPart) parts.push(fsPart);
+
+    progress.phase = 'manifest';
+    const org = await this.backups.organizationOf(orgId);
+    const completedAt = new Date();
+    const manifest: BackupManifest = {
+      format_version: MANIFEST_FORMAT_VERSION,
+      tool: { name: 'offsite', version: API_VERSION },
+      backup_id: backup.id,
+      organization: org,
+      environment: { id: env.id, name: env.name },
+      note: backup.note,
+      created_at: backup.createdAt.toISOString(),
+      started_at: (backup.startedAt ?? completedAt).toISOString(),
+      completed_at: completedAt.toISOString(),
+      storage: { provider: driver.provider, path_prefix: driver.prefix, folder },
+      parts,
+      restore: restoreHints(parts),
+    };
+    const body = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
+    const manifestSha = createHash('sha256').update(body).digest('hex');
+    const uploaded = await driver.upload(folder + MANIFEST_FILE, Readable.from([body]), {
+      contentLength: body.length,
+      contentType: 'application/json',
+      signal,
+    });
+    if (uploaded.size !== body.length)
+      throw new StorageError('unknown', 'The manifest upload stored a different size.');
+
+    progress.phase = 'finalizing';
+    const catalog = [
+      ...catalogParts(folder, parts),
+      {
+        name: 'manifest',
+        key: folder + MANIFEST_FILE,
+        sizeBytes: body.length,
+        sha256: manifestSha,
+        compression: 'none',
+        format: 'json',
+      },
+    ];
+    for (const p of catalog) {
+      const s = await driver.stat(p.key, { signal });
+      if (!s || s.size !== p.sizeBytes) {
+        throw new StorageError(
+          'unknown',
+          `The storage reports ${s ? `${s.size} bytes` : 'no object'} for ${p.key} after upload, expected ${p.sizeBytes} bytes.`,
+        );
+      }
+    }
+    const total = catalog.reduce((n, p) => n + p.sizeBytes, 0);
+    await this.tx.run(async () => {
+      const done = await this.backups.complete(orgId, backup.id, {
+        parts: catalog,
+        totalSizeBytes: total,
+        bytesProcessed: progress.bytes,
+        completedAt,
+        durationMs: completedAt.getTime() - (backup.startedAt ?? completedAt).getTime(),
+      });
+      if (!done) throw new Cancelled();
+      await this.storageConfigs.addUsage(backup.storageConfigId, total, 1);
+      await this.audit.recordSystem(orgId, {
+        action: 'backup.complete',
+        targetType: 'backup',
+        targetId: backup.id,
+        diff: { total_size_bytes: total },
+      });
+    });
+  }
+
+  private async databasePart(
+    backup: Backup,
+    driver: PrefixedStorageDriver,
+    conn: DbConnection,
+    binary: PgDumpBinary,
+    signal: AbortSignal,
+    onBytes: (n: number) => void,
+    sizeEstimate: number,
+  ): Promise<ManifestPart> {
+    const custom = backup.dumpFormat === 'custom';
+    const compression = backup.compression as 'gzip' | 'zstd';
+    const file = custom ? 'database.dump' : `database.sql.${COMPRESSION_SUFFIX[compression]}`;
+    const dump = this.pgTools.dump(conn, binary, custom ? 'custom' : 'plain', signal);
+    try {
+      const r = await streamToStorage(
+        driver,
+        backup.objectPrefix + file,
+        dump.stdout,
+        custom ? [] : [compressor(compression)],
+        // The on-disk size bounds the compressed dump well enough to pick the multipart part size.
+        { signal, onSourceBytes: onBytes, sizeEstimate },
+      );
+      return {
+        name: 'database',
+        file,
+        key: driver.prefix + backup.objectPrefix + file,
+        size_bytes: r.size,
+        sha256: r.sha256,
+        compression: custom ? 'none' : compression,
+        format: custom ? 'custom' : 'plain',
+      };
+    } catch (err) {
+      throw sourceAs(
+        err,
+        (e) => new SourceError('dump_failed', `pg_dump output could not be read: ${(e as Error).message}`),
+      );
+    }
+  }
+
+  private async filestorePart(
+    backup: Backup,
+    env: Environment,
+    driver: PrefixedStorageDriver,
+    signal: AbortSignal,
+    onBytes: (n: number) => void,
+  ): Promise<ManifestPart> {
+    const dir = env.filestorePath!;
+    const compression = backup.compression as 'gzip' | 'zstd';
+    const file = `filestore.tar.${COMPRESSION_SUFFIX[compression]}`;
+    const archive = this.filestore.archive(dir);
+    try {
+      const r = await streamToStorage(
+        driver,
+        backup.objectPrefix + file,
+        archive.stream,
+        [compressor(compression)],
+        {
+          signal,
+          onSourceBytes: onBytes,
+        },
+      );
+      return {
+        name: 'filestore',
+        file,
+        key: driver.prefix + backup.objectPrefix + file,
+        size_bytes: r.size,
+        sha256: r.sha256,
+        compression,
+        format: 'tar',
+        file_count: archive.stats.fileCount,
+        uncompressed_bytes: archive.stats.totalBytes,
+      };
+    } catch (err) {
+      throw sourceAs(err, (e) => unreadable(dir, e));
+    }
+  }
+
+  /** Deletes everything this backup may have written; false when the storage refused. */
+  private async cleanup(driver: PrefixedStorageDriver, backup: Backup): Promise<boolean> {
+    try {
+      await driver.deletePrefix(backup.objectPrefix, { signal: AbortSignal.timeout(120_000) });
+      return true;
+    } catch (err) {
+      this.logger.warn(
+        { backup_id: backup.id, err },
+        'Could not remove the partial objects of a failed backup',
+      );
+      return false;
+    }
+  }
+
+  private classify(err: unknown, signal: AbortSignal, ctx: JobContext): Failure {
+    const retriesLeft = ctx.attempt <= this.config.backups.retryLimit;
+    if (signal.aborted) {
+      if (signal.reason instanceof Cancelled || err instanceof Cancelled) {
+        return {
+          code: 'cancelled',
+          message: 'The backup was cancelled; its partial objects were deleted.',
+          retry: false,
+        };
+      }
+      if (signal.reason instanceof JobStopped) {
+        return { code: 'worker_stopped', message: signal.reason.message, retry: retriesLeft };
+      }
+    }
+    if (err instanceof Cancelled) {
+      return {
+        code: 'cancelled',
+        message: 'The backup was cancelled; its partial objects were deleted.',
+        retry: false,
+      };
+    }
+    const inner = err instanceof PartError ? err.error : err;
+    if (inner instanceof SourceError) return { code: inner.code, message: inner.message, retry: false };
+    if (inner instanceof StorageError) {
+      return {
+        code: inner.code,
+        message: inner.hint ? `${inner.message} ${inner.hint}` : inner.message,
+        retry: TRANSIENT.has(inner.code) && retriesLeft,
+      };
+    }
+    return {
+      code: 'internal',
+      message: `Unexpected error: ${(inner as Error)?.message ?? String(inner)}`,
+      retry: false,
+    };
+  }
+
+  /** Aborts the backup if it runs in this process; the cancel request in the row reaches the others. */
+  cancelLocal(backupId: string): void {
+    this.active.get(backupId)?.abort(new Cancelled());
+  }
+
+  /** Fails backups whose worker vanished for good, and retries cleanups the storage refused. */
+  async sweep(): Promise<void> {
+    try {
+      const staleAfter = Math.max(
+        600,
+        this.config.backups.heartbeatSeconds * (this.config.backups.retryLimit + 2) * 4,
+      );
+      for (const b of await this.backups.findStale(staleAfter)) {
+        await this.backups.fail(
+          b.organizationId,
+          b.id,
+          'worker_lost',
+          'The worker running this backup stopped responding and the job was not retried; start a new backup.',
+        );
+        await this.backups.setCleanupPending(b.organizationId, b.id, true);
+      }
+      for (const b of await this.backups.findCleanupPending()) {
+        const driver = await this.storageConfigs.openDriver(
+          await this.backups.storageScope(b.storageConfigId),
+          b.storageConfigId,
+        );
+        try {
+          if (await this.cleanup(driver, b))
+            await this.backups.setCleanupPending(b.organizationId, b.id, false);
+        } finally {
+          await driver.close().catch(() => undefined);
+        }
+      }
+    } catch (err) {
+      this.logger.warn({ err }, 'Backup sweep failed');
+    }
+  }
+}
+
+/** Source-side stream errors that are not typed yet become the part's source error. */
+function sourceAs(err: unknown, wrap: (e: unknown) => SourceError): unknown {
+  if (err instanceof PartError && err.side === 'source' && !(err.error instanceof SourceError)) {
+    const e = err.error as { name?: string };
+    if (e?.name === 'AbortError') return err;
+    return new PartError('source', wrap(err.error));
+  }
+  return err;
+}

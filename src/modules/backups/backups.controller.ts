@@ -1,0 +1,117 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { OrgAuth, type OrgAuthContext } from '../../common/auth/auth-context.js';
+import { Public } from '../../common/auth/public.decorator.js';
+import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
+import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
+import { BackupsService } from './backups.service.js';
+import { CreateBackupDto, ListBackupsQuery } from './dto/backup-input.dto.js';
+import { BackupDownloadResponse, BackupPageResponse, BackupResponse } from './dto/backup-responses.dto.js';
+
+const BackupParam = () => ApiParam({ name: 'backup_id', format: 'uuid' });
+
+@ApiTags('backups')
+@Controller({ path: 'backups', version: '1' })
+export class BackupsController {
+  constructor(private readonly backups: BackupsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @RequirePermission('org.backup.create')
+  @ApiQuery({ name: 'organization_id', required: true, type: String, format: 'uuid' })
+  @ApiAcceptedResponse({ type: BackupResponse })
+  @ApiOperation({
+    summary:
+      'Start a backup of an environment (database dump + filestore archive + metadata.json); poll GET /backups/{backup_id}.',
+  })
+  create(@OrgAuth() auth: OrgAuthContext, @Body() dto: CreateBackupDto): Promise<BackupResponse> {
+    return this.backups.create(auth, dto);
+  }
+
+  @Get('organization/:org_id/backups')
+  @RequirePermission('org.backup.list')
+  @ApiParam({ name: 'org_id', format: 'uuid' })
+  @ApiOkResponse({ type: BackupPageResponse })
+  @ApiOperation({ summary: "The organization's backups, newest first (cursor or offset pagination)." })
+  list(@OrgAuth() auth: OrgAuthContext, @Query() query: ListBackupsQuery): Promise<BackupPageResponse> {
+    return this.backups.list(auth, query);
+  }
+
+  @Get('files/:token')
+  @Public()
+  @ApiParam({ name: 'token', description: 'The signed token of a download link.' })
+  @ApiProduces('application/octet-stream')
+  @ApiOperation({
+    summary:
+      'Stream one part of a backup from FTP/SFTP/local storage through a signed link from GET /backups/{backup_id}/download (supports Range).',
+  })
+  async file(
+    @Param('token') token: string,
+    @Headers('range') range: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const part = await this.backups.streamPart(token, range);
+    await reply
+      .status(part.status)
+      .headers(part.headers)
+      .send(part.body ?? '');
+  }
+
+  @Get(':backup_id')
+  @RequirePermission('org.backup.list')
+  @BackupParam()
+  @ApiOkResponse({ type: BackupResponse })
+  @ApiOperation({ summary: 'One backup, with its status, phase and progress.' })
+  get(@OrgAuth() auth: OrgAuthContext, @Param('backup_id', ParseIdPipe) id: string): Promise<BackupResponse> {
+    return this.backups.get(auth, id);
+  }
+
+  @Delete(':backup_id')
+  @HttpCode(204)
+  @RequirePermission('org.backup.delete')
+  @BackupParam()
+  @ApiOperation({
+    summary:
+      'Delete the stored objects, then the record. If the storage fails, 503 and the backup stays as delete_failed.',
+  })
+  async remove(@OrgAuth() auth: OrgAuthContext, @Param('backup_id', ParseIdPipe) id: string): Promise<void> {
+    await this.backups.remove(auth, id);
+  }
+
+  @Post(':backup_id/cancel')
+  @HttpCode(200)
+  @RequirePermission('org.backup.create')
+  @BackupParam()
+  @ApiOkResponse({ type: BackupResponse })
+  @ApiOperation({ summary: 'Cancel a pending or running backup; its partial objects are deleted.' })
+  cancel(
+    @OrgAuth() auth: OrgAuthContext,
+    @Param('backup_id', ParseIdPipe) id: string,
+  ): Promise<BackupResponse> {
+    return this.backups.cancel(auth, id);
+  }
+
+  @Get(':backup_id/download')
+  @RequirePermission('org.backup.download')
+  @BackupParam()
+  @ApiOkResponse({ type: BackupDownloadResponse })
+  @ApiOperation({
+    summary:
+      'Download links for every part: presigned GET URLs valid 1 hour (S3 family), or signed Offsite links valid 15 minutes.',
+  })
+  download(
+    @OrgAuth() auth: OrgAuthContext,
+    @Param('backup_id', ParseIdPipe) id: string,
+  ): Promise<BackupDownloadResponse> {
+    return this.backups.downloadLinks(auth, id);
+  }
+}

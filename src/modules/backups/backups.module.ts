@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { Transactions } from '../../common/database/transactions.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { EnvironmentsModule } from '../environments/environments.module.js';
+import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
+import { BackupRunnerService } from './backup-runner.service.js';
+import { BackupsController } from './backups.controller.js';
+import { BackupsRepository } from './backups.repository.js';
+import { BackupsService } from './backups.service.js';
+
+@Module({
+  imports: [AuditModule, StorageConfigsModule, EnvironmentsModule],
+  controllers: [BackupsController],
+  providers: [Transactions, BackupsRepository, BackupsService, BackupRunnerService],
+})
+export class BackupsModule {}

@@ -1,0 +1,305 @@
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { OrgAuthContext } from '../../common/auth/auth-context.js';
+import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.js';
+import { Transactions } from '../../common/database/transactions.js';
+import { DomainError, notFound } from '../../common/errors/domain-error.js';
+import { JobQueue } from '../../common/queue/job-queue.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { AuditService } from '../audit/audit.service.js';
+import { EnvironmentsService } from '../environments/environments.service.js';
+import { isS3Provider } from '../storage/storage-driver.js';
+import { StorageError } from '../storage/storage-errors.js';
+import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { BACKUP_QUEUE, BackupRunnerService, type BackupJob } from './backup-runner.service.js';
+import { ByteRange } from './backup-streams.js';
+import { Backup } from './backup.entity.js';
+import { BackupsRepository } from './backups.repository.js';
+import { toBackupResponse } from './backups.mapper.js';
+import { DownloadLinks, parseRange, type DownloadPart } from './download-links.js';
+import type { CreateBackupDto, ListBackupsQuery } from './dto/backup-input.dto.js';
+import type {
+  BackupDownloadResponse,
+  BackupPageResponse,
+  BackupResponse,
+} from './dto/backup-responses.dto.js';
+
+/** Presigned URLs (S3 family) are valid 1 hour (seed 000); Offsite's own links are shorter-lived. */
+const PRESIGN_TTL_SECONDS = 3600;
+const LINK_TTL_SECONDS = 900;
+
+export interface PartStream {
+  status: 200 | 206 | 416;
+  headers: Record<string, string>;
+  body: Readable | null;
+}
+
+/** UTC timestamp for object folders: 20261122T031500Z (sorts by time). */
+function folderTimestamp(d: Date): string {
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+@Injectable()
+export class BackupsService implements OnModuleInit {
+  private readonly logger = new Logger('Backups');
+  private readonly links: DownloadLinks;
+
+  constructor(
+    private readonly backups: BackupsRepository,
+    private readonly environments: EnvironmentsService,
+    private readonly storageConfigs: StorageConfigsService,
+    private readonly queue: JobQueue,
+    private readonly audit: AuditService,
+    private readonly tx: Transactions,
+    private readonly resolvers: ResourceOrgResolvers,
+    private readonly runner: BackupRunnerService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.links = new DownloadLinks(config.auth.jwtSecret);
+  }
+
+  onModuleInit(): void {
+    this.resolvers.register('backup_id', (id) => this.backups.findOrganizationId(id));
+  }
+
+  async create(auth: OrgAuthContext, dto: CreateBackupDto): Promise<BackupResponse> {
+    const orgId = auth.organizationId;
+    const env = await this.environments.require(orgId, dto.environment_id);
+    const { config } = await this.storageConfigs.resolveForBackup(
+      orgId,
+      dto.storage_config_id,
+      env.storageConfigId,
+    );
+    const org = await this.backups.organizationOf(orgId);
+    const id = randomUUID();
+    const now = new Date();
+    const backup = Object.assign(new Backup(), {
+      id,
+      organizationId: orgId,
+      environmentId: env.id,
+      storageConfigId: config.id,
+      objectPrefix: `${org.slug}/${env.name}/${folderTimestamp(now)}-${id}/`,
+      status: 'pending',
+      note: dto.note ?? null,
+      dumpFormat: env.dumpFormat,
+      compression: env.compression,
+      parts: [],
+      createdBy: auth.userId,
+      // Millisecond precision, as the list cursor carries it.
+      createdAt: now,
+    } satisfies Partial<Backup>);
+    await this.tx.run(async () => {
+      await this.backups.insert(backup);
+      await this.audit.record(auth, {
+        action: 'backup.create',
+        targetType: 'backup',
+        targetId: id,
+        diff: { environment_id: env.id, storage_config_id: config.id },
+      });
+    });
+    try {
+      await this.queue.send<BackupJob>(
+        BACKUP_QUEUE,
+        { organizationId: orgId, backupId: id },
+        { singletonKey: env.id },
+      );
+    } catch (err) {
+      this.logger.error({ err, backup_id: id }, 'Could not queue the backup');
+      await this.backups.fail(orgId, id, 'internal', 'The backup could not be queued; try again.');
+    }
+    return this.get(auth, id);
+  }
+
+  async get(auth: OrgAuthContext, id: string): Promise<BackupResponse> {
+    return toBackupResponse(await this.require(auth.organizationId, id));
+  }
+
+  async list(auth: OrgAuthContext, q: ListBackupsQuery): Promise<BackupPageResponse> {
+    const limit = q.limit ?? 50;
+    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const rows = await this.backups.list(
+      auth.organizationId,
+      { environmentId: q.environment_id, status: q.status, storageConfigId: q.storage_config_id },
+      { limit: limit + 1, offset: q.offset, after },
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toBackupResponse),
+      next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
+      limit,
+    };
+  }
+
+  async cancel(auth: OrgAuthContext, id: string): Promise<BackupResponse> {
+    const current = await this.require(auth.organizationId, id);
+    const status = await this.backups.requestCancel(auth.organizationId, id);
+    if (!status) {
+      throw new DomainError(
+        'conflict',
+        `The backup is ${current.status}; only pending or running backups can be cancelled.`,
+      );
+    }
+    if (status === 'running') this.runner.cancelLocal(id);
+    await this.audit.record(auth, { action: 'backup.cancel', targetType: 'backup', targetId: id });
+    return this.get(auth, id);
+  }
+
+  /** Deletes the objects, then the record; an unreachable storage keeps it as delete_failed. */
+  async remove(auth: OrgAuthContext, id: string): Promise<void> {
+    const orgId = auth.organizationId;
+    const backup = await this.require(orgId, id);
+    if (backup.status === 'pending' || backup.status === 'running') {
+      throw new DomainError(
+        'conflict',
+        `The backup is ${backup.status}; cancel it or wait for it to finish before deleting it.`,
+      );
+    }
+    const driver = await this.storageConfigs.openDriver(
+      await this.backups.storageScope(backup.storageConfigId),
+      backup.storageConfigId,
+    );
+    try {
+      for (const p of backup.parts) await driver.delete(p.key);
+      await driver.deletePrefix(backup.objectPrefix);
+    } catch (err) {
+      const e = err instanceof StorageError ? err : new StorageError('unknown', (err as Error).message);
+      const message = `Deleting the backup's objects failed: ${e.message}${e.hint ? ` ${e.hint}` : ''} The backup is kept; delete it again later.`;
+      await this.backups.markDeleteFailed(orgId, id, e.code, message);
+      throw new DomainError('unavailable', message, { error_code: e.code });
+    } finally {
+      await driver.close().catch(() => undefined);
+    }
+    await this.tx.run(async () => {
+      await this.backups.delete(orgId, id);
+      if (backup.usageCounted)
+        await this.storageConfigs.addUsage(backup.storageConfigId, -backup.totalSizeBytes, -1);
+      await this.audit.record(auth, {
+        action: 'backup.delete',
+        targetType: 'backup',
+        targetId: id,
+        diff: { environment_id: backup.environmentId, total_size_bytes: backup.totalSizeBytes },
+      });
+    });
+  }
+
+  async downloadLinks(auth: OrgAuthContext, id: string): Promise<BackupDownloadResponse> {
+    const backup = await this.require(auth.organizationId, id);
+    if (backup.status !== 'completed') {
+      throw new DomainError(
+        'conflict',
+        `The backup is ${backup.status}; only completed backups can be downloaded.`,
+      );
+    }
+    const driver = await this.storageConfigs.openDriver(
+      await this.backups.storageScope(backup.storageConfigId),
+      backup.storageConfigId,
+    );
+    try {
+      const presign = isS3Provider(driver.provider);
+      const ttl = presign ? PRESIGN_TTL_SECONDS : LINK_TTL_SECONDS;
+      const exp = Math.floor(Date.now() / 1000) + ttl;
+      const parts = [];
+      for (const p of backup.parts) {
+        const url = presign
+          ? await driver.presignDownload(p.key, ttl)
+          : `${this.config.publicUrl}/api/v1/backups/files/${this.links.sign({
+              organizationId: backup.organizationId,
+              backupId: backup.id,
+              part: p.name as DownloadPart,
+              exp,
+            })}`;
+        parts.push({
+          name: path.posix.basename(p.key),
+          size_bytes: p.sizeBytes,
+          sha256: p.sha256,
+          url,
+          expires_at: new Date(exp * 1000).toISOString(),
+        });
+      }
+      return { backup_id: backup.id, parts };
+    } finally {
+      await driver.close().catch(() => undefined);
+    }
+  }
+
+  /** The public streaming endpoint behind a signed link: the token is the only authorization. */
+  async streamPart(token: string, range: string | undefined): Promise<PartStream> {
+    const claim = this.links.verify(token);
+    if (!claim) throw new DomainError('not_found', 'This download link is invalid or has expired.');
+    const backup = await this.backups.findById(claim.organizationId, claim.backupId);
+    const part = backup?.status === 'completed' ? backup.parts.find((p) => p.name === claim.part) : undefined;
+    if (!backup || !part) throw new DomainError('not_found', 'This download link is invalid or has expired.');
+    const driver = await this.storageConfigs.openDriver(
+      await this.backups.storageScope(backup.storageConfigId),
+      backup.storageConfigId,
+    );
+    const headers: Record<string, string> = {
+      'accept-ranges': 'bytes',
+      'content-type': part.name === 'manifest' ? 'application/json' : 'application/octet-stream',
+      'content-disposition': `attachment; filename="${path.posix.basename(part.key)}"`,
+      'cache-control': 'private, no-store',
+    };
+    const size = part.sizeBytes;
+    const r = parseRange(range, size);
+    if (r === null) {
+      await driver.close().catch(() => undefined);
+      return { status: 416, headers: { ...headers, 'content-range': `bytes */${size}` }, body: null };
+    }
+    let source: Readable;
+    try {
+      source = await driver.download(part.key);
+    } catch (err) {
+      await driver.close().catch(() => undefined);
+      const e = err instanceof StorageError ? err : undefined;
+      if (e?.code === 'not_found')
+        throw new DomainError('not_found', 'The object is missing from the storage.');
+      throw new DomainError('unavailable', `The storage could not be read: ${(err as Error).message}`);
+    }
+    const release = () => void driver.close().catch(() => undefined);
+    source.once('close', release);
+    if (!r) return { status: 200, headers: { ...headers, 'content-length': String(size) }, body: source };
+    // Drivers stream from the start; the bytes before the range are read and dropped.
+    const ranged = new ByteRange(r.start, r.end);
+    source.pipe(ranged);
+    ranged.once('range-complete', () => source.destroy());
+    ranged.once('close', () => source.destroy());
+    source.once('error', (err) => ranged.destroy(err));
+    return {
+      status: 206,
+      headers: {
+        ...headers,
+        'content-length': String(r.end - r.start + 1),
+        'content-range': `bytes ${r.start}-${r.end}/${size}`,
+      },
+      body: ranged,
+    };
+  }
+
+  private async require(organizationId: string, id: string): Promise<Backup> {
+    const b = await this.backups.findById(organizationId, id);
+    if (!b) throw notFound('Backup');
+    return b;
+  }
+}
+
+function encodeCursor(b: Backup): string {
+  return Buffer.from(`${b.createdAt.toISOString()}|${b.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new DomainError('validation_failed', 'Invalid cursor.', {
+      errors: [{ field: 'cursor', messages: ['cursor is not a next_cursor value'] }],
+    });
+  }
+  return { createdAt, id };
+}

@@ -1,0 +1,68 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { BACKUP_PHASES, BACKUP_STATUSES } from '../backup.entity.js';
+
+export class BackupPartResponse {
+  @ApiProperty({ example: 'database' }) name!: string;
+  @ApiProperty({ description: "Object key relative to the storage config's path prefix." }) key!: string;
+  @ApiProperty() size_bytes!: number;
+  @ApiProperty({ type: String, nullable: true }) sha256!: string | null;
+  @ApiProperty({ type: String, nullable: true }) compression!: string | null;
+  @ApiProperty() format!: string;
+}
+
+export class BackupResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) organization_id!: string;
+  @ApiProperty({ format: 'uuid' }) environment_id!: string;
+  @ApiProperty({ format: 'uuid' }) storage_config_id!: string;
+  @ApiProperty({ enum: BACKUP_STATUSES }) status!: string;
+  @ApiProperty({ enum: BACKUP_PHASES, nullable: true, type: String }) phase!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty() dump_format!: string;
+  @ApiProperty() compression!: string;
+  @ApiProperty({ description: 'Source bytes read so far (database dump + filestore tar).' })
+  bytes_processed!: number;
+  @ApiProperty({ description: 'Sum of the stored objects, manifest included.' }) total_size_bytes!: number;
+  @ApiProperty({ description: "The backup's folder, relative to the storage config's path prefix." })
+  object_prefix!: string;
+  @ApiProperty({ type: [BackupPartResponse] }) parts!: BackupPartResponse[];
+  @ApiProperty({ type: String, nullable: true }) error_code!: string | null;
+  @ApiProperty({ type: String, nullable: true }) error_message!: string | null;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) cancel_requested_at!: string | null;
+  @ApiProperty({ type: String, nullable: true }) started_at!: string | null;
+  @ApiProperty({ type: String, nullable: true }) completed_at!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) duration_ms!: number | null;
+  @ApiProperty({ type: String, nullable: true }) verified_at!: string | null;
+  @ApiProperty({ type: String, nullable: true }) verification_status!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) created_by!: string | null;
+  @ApiProperty() created_at!: string;
+  @ApiProperty() updated_at!: string;
+}
+
+export class BackupPageResponse {
+  @ApiProperty({ type: [BackupResponse] }) items!: BackupResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as cursor for the next page; null on the last.',
+  })
+  next_cursor!: string | null;
+  @ApiProperty() limit!: number;
+}
+
+export class DownloadPartResponse {
+  @ApiProperty({ example: 'database.sql.gz' }) name!: string;
+  @ApiProperty() size_bytes!: number;
+  @ApiProperty({ type: String, nullable: true }) sha256!: string | null;
+  @ApiProperty({
+    description: 'S3 family: a presigned GET URL; FTP/SFTP/local: a signed Offsite link (supports Range).',
+  })
+  url!: string;
+  @ApiProperty() expires_at!: string;
+}
+
+export class BackupDownloadResponse {
+  @ApiProperty({ format: 'uuid' }) backup_id!: string;
+  @ApiProperty({ type: [DownloadPartResponse] }) parts!: DownloadPartResponse[];
+}

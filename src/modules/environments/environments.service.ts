@@ -1,0 +1,261 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { OrgAuthContext } from '../../common/auth/auth-context.js';
+import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.js';
+import { CredentialsCipher } from '../../common/crypto/credentials-cipher.js';
+import { Transactions } from '../../common/database/transactions.js';
+import { isUniqueViolation } from '../../common/database/unique-violation.js';
+import { DomainError, notFound } from '../../common/errors/domain-error.js';
+import { AuditService } from '../audit/audit.service.js';
+import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import type { CreateEnvironmentDto, UpdateEnvironmentDto } from './dto/environment-input.dto.js';
+import type { EnvironmentResponse, EnvironmentTestResponse } from './dto/environment-responses.dto.js';
+import { Environment } from './environment.entity.js';
+import { EnvironmentsRepository } from './environments.repository.js';
+import { toEnvironmentResponse } from './environments.mapper.js';
+import { FilestoreReader } from './filestore.service.js';
+import { PgTools, type DbConnection, type ServerInfo } from './pg-tools.service.js';
+import { SourceError } from './source-error.js';
+
+const nameTaken = (name: string) =>
+  new DomainError('conflict', `An environment named "${name}" already exists in this organization.`);
+
+/** Environments (what gets backed up). The database password is encrypted with the row id as associated data. */
+@Injectable()
+export class EnvironmentsService implements OnModuleInit {
+  constructor(
+    private readonly environments: EnvironmentsRepository,
+    private readonly cipher: CredentialsCipher,
+    private readonly storageConfigs: StorageConfigsService,
+    private readonly audit: AuditService,
+    private readonly tx: Transactions,
+    private readonly resolvers: ResourceOrgResolvers,
+    private readonly pgTools: PgTools,
+    private readonly filestore: FilestoreReader,
+  ) {}
+
+  onModuleInit(): void {
+    this.resolvers.register('environment_id', (id) => this.environments.findOrganizationId(id));
+  }
+
+  async list(auth: OrgAuthContext): Promise<EnvironmentResponse[]> {
+    return (await this.environments.list(auth.organizationId)).map(toEnvironmentResponse);
+  }
+
+  async get(auth: OrgAuthContext, id: string): Promise<EnvironmentResponse> {
+    return toEnvironmentResponse(await this.require(auth.organizationId, id));
+  }
+
+  async create(auth: OrgAuthContext, dto: CreateEnvironmentDto): Promise<EnvironmentResponse> {
+    const orgId = auth.organizationId;
+    if (dto.storage_config_id) await this.storageConfigs.resolveForBackup(orgId, dto.storage_config_id);
+    const id = randomUUID();
+    const password = dto.database.password || null;
+    const env = Object.assign(new Environment(), {
+      id,
+      organizationId: orgId,
+      name: dto.name,
+      dbHost: dto.database.host,
+      dbPort: dto.database.port ?? 5432,
+      dbName: dto.database.name,
+      dbUsername: dto.database.username,
+      dbPasswordEnc: password ? this.cipher.encrypt(password, id) : null,
+      hasPassword: !!password,
+      dbSslmode: dto.database.sslmode ?? 'prefer',
+      dumpFormat: dto.dump_format ?? 'plain',
+      compression: dto.compression ?? 'gzip',
+      filestorePath: dto.filestore_path || null,
+      storageConfigId: dto.storage_config_id ?? null,
+    });
+    try {
+      return await this.tx.run(async () => {
+        if (await this.environments.nameTaken(orgId, dto.name)) throw nameTaken(dto.name);
+        await this.environments.insert(env);
+        await this.audit.record(auth, {
+          action: 'environment.create',
+          targetType: 'environment',
+          targetId: id,
+          diff: this.auditView(dto),
+        });
+        return toEnvironmentResponse((await this.environments.findById(orgId, id))!);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw nameTaken(dto.name);
+      throw err;
+    }
+  }
+
+  async update(auth: OrgAuthContext, id: string, dto: UpdateEnvironmentDto): Promise<EnvironmentResponse> {
+    const orgId = auth.organizationId;
+    const current = await this.require(orgId, id);
+    if (dto.storage_config_id) await this.storageConfigs.resolveForBackup(orgId, dto.storage_config_id);
+    const db = dto.database ?? {};
+    const changes: Partial<Environment> = {
+      name: dto.name ?? current.name,
+      dbHost: db.host ?? current.dbHost,
+      dbPort: db.port ?? current.dbPort,
+      dbName: db.name ?? current.dbName,
+      dbUsername: db.username ?? current.dbUsername,
+      dbSslmode: db.sslmode ?? current.dbSslmode,
+      dumpFormat: dto.dump_format ?? current.dumpFormat,
+      compression: dto.compression ?? current.compression,
+      filestorePath: dto.filestore_path === undefined ? current.filestorePath : dto.filestore_path || null,
+      storageConfigId: dto.storage_config_id === undefined ? current.storageConfigId : dto.storage_config_id,
+    };
+    if (db.password !== undefined) {
+      changes.dbPasswordEnc = db.password ? this.cipher.encrypt(db.password, id) : null;
+      changes.hasPassword = !!db.password;
+    }
+    try {
+      return await this.tx.run(async () => {
+        if (dto.name && (await this.environments.nameTaken(orgId, dto.name, id))) throw nameTaken(dto.name);
+        await this.environments.update(orgId, id, changes);
+        await this.audit.record(auth, {
+          action: 'environment.update',
+          targetType: 'environment',
+          targetId: id,
+          diff: this.auditView(dto),
+        });
+        return toEnvironmentResponse((await this.environments.findById(orgId, id))!);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw nameTaken(dto.name ?? current.name);
+      throw err;
+    }
+  }
+
+  async remove(auth: OrgAuthContext, id: string): Promise<void> {
+    const orgId = auth.organizationId;
+    await this.tx.run(async () => {
+      const current = await this.require(orgId, id);
+      const backups = await this.environments.countBackups(orgId, id);
+      if (backups > 0) {
+        throw new DomainError(
+          'conflict',
+          `Cannot delete environment "${current.name}" with ${backups} backups. Delete its backups first.`,
+        );
+      }
+      await this.environments.delete(orgId, id);
+      await this.audit.record(auth, {
+        action: 'environment.delete',
+        targetType: 'environment',
+        targetId: id,
+        diff: { name: current.name },
+      });
+    });
+  }
+
+  /** Can the workers log in, which pg_dump would run, is the filestore readable. Never throws for those. */
+  async test(auth: OrgAuthContext, id: string): Promise<EnvironmentTestResponse> {
+    const env = await this.require(auth.organizationId, id);
+    const conn = await this.connection(auth.organizationId, id);
+    const report: EnvironmentTestResponse = {
+      success: false,
+      database: { ok: false, can_login: false, server_version: null, error_code: null, message: '' },
+      pg_dump: { ok: false, path: null, version: null, compatible: null, message: '' },
+      filestore: {
+        ok: true,
+        path: env.filestorePath,
+        readable: false,
+        file_count: null,
+        total_bytes: null,
+        message: 'No filestore configured (database-only environment).',
+      },
+    };
+    let server: ServerInfo | null = null;
+    try {
+      server = await this.pgTools.serverInfo(conn);
+      Object.assign(report.database, {
+        ok: true,
+        can_login: true,
+        server_version: server.version,
+        message: `Logged in to PostgreSQL ${server.version} as "${conn.username}".`,
+      });
+    } catch (err) {
+      const e = asSourceError(err);
+      Object.assign(report.database, { error_code: e.code, message: e.message });
+    }
+    const binaries = await this.pgTools.available();
+    if (server) {
+      try {
+        const b = await this.pgTools.choose(server);
+        Object.assign(report.pg_dump, {
+          ok: true,
+          path: b.path,
+          version: b.version,
+          compatible: true,
+          message: `pg_dump ${b.version} will be used (server ${server.version}).`,
+        });
+      } catch (err) {
+        const newest = [...binaries].sort((a, b) => b.major - a.major)[0];
+        Object.assign(report.pg_dump, {
+          path: newest?.path ?? null,
+          version: newest?.version ?? null,
+          compatible: false,
+          message: asSourceError(err).message,
+        });
+      }
+    } else {
+      const newest = [...binaries].sort((a, b) => b.major - a.major)[0];
+      Object.assign(report.pg_dump, {
+        ok: !!newest,
+        path: newest?.path ?? null,
+        version: newest?.version ?? null,
+        message: newest
+          ? `pg_dump ${newest.version} found; compatibility unknown until the login works.`
+          : 'No pg_dump found in PG_BIN_DIRS.',
+      });
+    }
+    if (env.filestorePath) {
+      try {
+        const s = await this.filestore.scan(env.filestorePath);
+        Object.assign(report.filestore, {
+          readable: true,
+          file_count: s.fileCount,
+          total_bytes: s.totalBytes,
+          message: `${s.fileCount} files, ${s.totalBytes} bytes.`,
+        });
+      } catch (err) {
+        Object.assign(report.filestore, { ok: false, message: asSourceError(err).message });
+      }
+    }
+    report.success = report.database.ok && report.pg_dump.ok && report.filestore.ok;
+    return report;
+  }
+
+  // --- for the backup worker -------------------------------------------------------------------
+
+  /** The row (no secret), or 404. */
+  async require(organizationId: string, id: string): Promise<Environment> {
+    const env = await this.environments.findById(organizationId, id);
+    if (!env) throw notFound('Environment');
+    return env;
+  }
+
+  /** The decrypted connection; never serialize or log it. */
+  async connection(organizationId: string, id: string): Promise<DbConnection> {
+    const env = await this.environments.findWithSecret(organizationId, id);
+    if (!env) throw notFound('Environment');
+    return {
+      host: env.dbHost,
+      port: env.dbPort,
+      database: env.dbName,
+      username: env.dbUsername,
+      password: env.dbPasswordEnc ? this.cipher.decrypt(env.dbPasswordEnc, env.id) : null,
+      sslmode: env.dbSslmode,
+    };
+  }
+
+  private auditView(dto: UpdateEnvironmentDto): Record<string, unknown> {
+    const view: Record<string, unknown> = { ...dto };
+    if (dto.database) {
+      const { password, ...rest } = dto.database;
+      view.database = password === undefined ? rest : { ...rest, password: '[changed]' };
+    }
+    return view;
+  }
+}
+
+function asSourceError(err: unknown): SourceError {
+  return err instanceof SourceError ? err : new SourceError('dump_failed', (err as Error).message);
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import type { Stats } from 'node:fs';
+import { access, constants, lstat, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { create as createTar } from 'tar';
+import { SourceError } from './source-error.js';
+
+export interface FilestoreStats {
+  fileCount: number;
+  totalBytes: number;
+}
+
+export interface FilestoreArchive {
+  /** An uncompressed tar stream of the directory. */
+  stream: Readable;
+  /** Filled while the stream is read; final once it ended. */
+  stats: FilestoreStats;
+}
+
+/**
+ * The port to filestore work: checking a directory, counting it, and streaming it as tar
+ * (regular files, directories and symlinks as symlinks, modes and mtimes kept, nothing followed).
+ */
+@Injectable()
+export class FilestoreReader {
+  async check(dir: string): Promise<void> {
+    let s: Stats;
+    try {
+      s = await stat(dir);
+      await access(dir, constants.R_OK | constants.X_OK);
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? 'error';
+      throw new SourceError(
+        'filestore_unreadable',
+        `The filestore path "${dir}" is not readable by the worker (${code}). Check that it exists on every worker and that the worker's user may read it.`,
+        { cause: err },
+      );
+    }
+    if (!s.isDirectory()) {
+      throw new SourceError('filestore_unreadable', `The filestore path "${dir}" is not a directory.`);
+    }
+  }
+
+  async scan(dir: string): Promise<FilestoreStats> {
+    await this.check(dir);
+    const stats: FilestoreStats = { fileCount: 0, totalBytes: 0 };
+    const walk = async (d: string): Promise<void> => {
+      for (const e of await readdir(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (e.isFile()) {
+          stats.fileCount++;
+          stats.totalBytes += (await lstat(p)).size;
+        }
+      }
+    };
+    try {
+      await walk(dir);
+    } catch (err) {
+      throw unreadable(dir, err);
+    }
+    return stats;
+  }
+
+  archive(dir: string): FilestoreArchive {
+    const stats: FilestoreStats = { fileCount: 0, totalBytes: 0 };
+    const pack = createTar(
+      {
+        cwd: dir,
+        follow: false,
+        portable: false,
+        strict: true,
+        filter: (_p: string, s: Stats | { type?: string; size?: number }) => {
+          if (!('isFile' in s)) return true;
+          // node-tar writes PAX times only for `instanceof Date` values; Stats from another realm
+          // (e.g. a vm context) would be written as text that GNU tar rejects. Same values, local Date.
+          s.atime = new Date(s.atime.getTime());
+          s.mtime = new Date(s.mtime.getTime());
+          s.ctime = new Date(s.ctime.getTime());
+          if (s.isFile()) {
+            stats.fileCount++;
+            stats.totalBytes += s.size;
+          }
+          return true;
+        },
+      },
+      ['.'],
+    );
+    const stream = Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false });
+    return { stream, stats };
+  }
+}
+
+export function unreadable(dir: string, err: unknown): SourceError {
+  if (err instanceof SourceError) return err;
+  const e = err as { code?: string; path?: string; message?: string };
+  return new SourceError(
+    'filestore_unreadable',
+    `Reading the filestore "${dir}" failed${e.path ? ` at "${e.path}"` : ''}: ${e.code ?? e.message ?? 'error'}.`,
+    { cause: err },
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * A failure on the source side of a backup (the environment's database or filestore), with the
+ * code the backup row records. Storage failures keep the provider layer's StorageError codes.
+ */
+export const SOURCE_ERROR_CODES = [
+  'auth_failed',
+  'endpoint_unreachable',
+  'dns_failed',
+  'timeout',
+  'tls_failed',
+  'not_found',
+  'dump_failed',
+  'pg_dump_too_old',
+  'filestore_unreadable',
+] as const;
+
+export type SourceErrorCode = (typeof SOURCE_ERROR_CODES)[number];
+
+export class SourceError extends Error {
+  constructor(
+    readonly code: SourceErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SourceError';
+  }
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { Transactions } from '../../common/database/transactions.js';
+import { AccessTokensService } from './access-tokens.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { LoginFailuresRepository } from './login-failures.repository.js';
+import { PlatformAdminsService } from './platform-admins.service.js';
+import { UsersRepository } from './users.repository.js';
+
+@Module({
+  controllers: [AuthController],
+  providers: [
+    Transactions,
+    UsersRepository,
+    LoginFailuresRepository,
+    AccessTokensService,
+    AuthService,
+    PlatformAdminsService,
+  ],
+  exports: [UsersRepository, AccessTokensService, PlatformAdminsService],
+})
+export class IdentityModule {}

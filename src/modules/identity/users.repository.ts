@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { IsNull } from 'typeorm';
+import { Transactions } from '../../common/database/transactions.js';
+import { User } from './user.entity.js';
+
+/** Users are platform-level (not tenant) rows. Emails are compared lower-cased. */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  private repo() {
+    return this.tx.manager().getRepository(User);
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.repo().findOneBy({ id });
+  }
+
+  findActiveById(id: string): Promise<User | null> {
+    return this.repo().findOneBy({ id, disabledAt: IsNull() });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.repo().findOneBy({ email: email.toLowerCase() });
+  }
+
+  /** The only query that reads password_hash. */
+  findCredentials(email: string): Promise<User | null> {
+    return this.repo()
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.toLowerCase() })
+      .getOne();
+  }
+
+  /** Inserts; returns null when the email is taken. */
+  async create(input: { email: string; name: string; passwordHash: string }): Promise<User | null> {
+    const result = await this.repo()
+      .createQueryBuilder()
+      .insert()
+      .values({
+        id: randomUUID(),
+        email: input.email.toLowerCase(),
+        name: input.name,
+        passwordHash: input.passwordHash,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id = (result.raw as { id: string }[])[0]?.id;
+    return id ? this.findById(id) : null;
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.repo().update({ id }, { passwordHash });
+  }
+
+  async setPlatformAdmin(email: string, isPlatformAdmin: boolean): Promise<boolean> {
+    const result = await this.repo().update({ email: email.toLowerCase() }, { isPlatformAdmin });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async setDisabled(email: string, disabled: boolean): Promise<boolean> {
+    const result = await this.repo().update(
+      { email: email.toLowerCase() },
+      { disabledAt: disabled ? new Date() : null },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+}

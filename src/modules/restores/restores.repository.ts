@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '../../common/database/transactions.js';
+import { Backup } from '../backups/backup.entity.js';
+import { Restore, type RestorePhase, type RestoreResult, type RestoreStatus } from './restore.entity.js';
+
+export interface RestoreFilters {
+  backupId?: string;
+  status?: RestoreStatus;
+  kind?: string;
+}
+
+/** Restores and verifications. Every method names the organization. */
+@Injectable()
+export class RestoresRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  private get repo() {
+    return this.tx.manager().getRepository(Restore);
+  }
+
+  findById(organizationId: string, id: string): Promise<Restore | null> {
+    return this.repo.findOne({ where: { organizationId, id } });
+  }
+
+  async findOrganizationId(id: string): Promise<string | null> {
+    const row = await this.repo.findOne({ where: { id }, select: { id: true, organizationId: true } });
+    return row?.organizationId ?? null;
+  }
+
+  async insert(restore: Restore): Promise<void> {
+    await this.repo.insert(restore);
+  }
+
+  list(organizationId: string, filters: RestoreFilters, limit: number, offset = 0): Promise<Restore[]> {
+    const qb = this.repo
+      .createQueryBuilder('r')
+      .where('r.organization_id = :organizationId', { organizationId })
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit)
+      .offset(offset);
+    if (filters.backupId) qb.andWhere('r.backup_id = :b', { b: filters.backupId });
+    if (filters.status) qb.andWhere('r.status = :s', { s: filters.status });
+    if (filters.kind) qb.andWhere('r.kind = :k', { k: filters.kind });
+    return qb.getMany();
+  }
+
+  /** pending (or running after a dead worker) → running; null when it is finished already. */
+  async claim(organizationId: string, id: string): Promise<Restore | null> {
+    const [, count] = (await this.tx.manager().query(
+      `UPDATE restores SET status = 'running', phase = 'checking', attempts = attempts + 1,
+          started_at = COALESCE(started_at, now()), heartbeat_at = now(), bytes_processed = 0,
+          error_code = NULL, error_message = NULL, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running')
+          AND cancel_requested_at IS NULL`,
+      [organizationId, id],
+    )) as [unknown, number];
+    if (!count) return null;
+    return this.findById(organizationId, id);
+  }
+
+  async heartbeat(
+    organizationId: string,
+    id: string,
+    phase: RestorePhase,
+    bytes: number,
+  ): Promise<{ running: boolean; cancelRequested: boolean }> {
+    const [rows] = (await this.tx.manager().query(
+      `UPDATE restores SET heartbeat_at = now(), phase = $3, bytes_processed = $4
+        WHERE organization_id = $1 AND id = $2 AND status = 'running'
+        RETURNING cancel_requested_at IS NOT NULL AS cancel`,
+      [organizationId, id, phase, bytes],
+    )) as [{ cancel: boolean }[], number];
+    const row = rows[0];
+    return { running: !!row, cancelRequested: row?.cancel ?? false };
+  }
+
+  async saveResult(organizationId: string, id: string, result: RestoreResult): Promise<void> {
+    await this.tx
+      .manager()
+      .query(
+        `UPDATE restores SET result = $3::jsonb, updated_at = now() WHERE organization_id = $1 AND id = $2`,
+        [organizationId, id, JSON.stringify(result)],
+      );
+  }
+
+  async complete(organizationId: string, id: string, result: RestoreResult, bytes: number): Promise<void> {
+    await this.tx.manager().query(
+      `UPDATE restores SET status = 'completed', phase = NULL, result = $3::jsonb, bytes_processed = $4,
+          heartbeat_at = NULL, completed_at = now(),
+          duration_ms = (extract(epoch FROM now() - started_at) * 1000)::int, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status = 'running'`,
+      [organizationId, id, JSON.stringify(result), bytes],
+    );
+  }
+
+  async fail(
+    organizationId: string,
+    id: string,
+    code: string,
+    message: string,
+    status: 'failed' | 'pending' = 'failed',
+  ): Promise<void> {
+    await this.tx.manager().query(
+      `UPDATE restores SET status = $3, error_code = $4, error_message = $5, heartbeat_at = NULL,
+          phase = CASE WHEN $3 = 'failed' THEN NULL ELSE phase END,
+          completed_at = CASE WHEN $3 = 'failed' THEN now() ELSE NULL END,
+          duration_ms = CASE WHEN $3 = 'failed' AND started_at IS NOT NULL
+            THEN (extract(epoch FROM now() - started_at) * 1000)::int ELSE NULL END,
+          updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running')`,
+      [organizationId, id, status, code, message.slice(0, 4000)],
+    );
+  }
+
+  /**
+   * Running restores whose worker stopped reporting for staleSeconds: failed, so nothing stays
+   * running forever. Their scratch copies (never the target) may remain; the names say whose.
+   */
+  async failStale(staleSeconds: number): Promise<number> {
+    const [, count] = (await this.tx.manager().query(
+      `UPDATE restores SET status = 'failed', error_code = 'worker_lost', heartbeat_at = NULL,
+          error_message = 'The worker running this job stopped responding and it was not retried; the target was not swapped. Start it again.',
+          completed_at = now(), updated_at = now()
+        WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1)`,
+      [staleSeconds],
+    )) as [unknown, number];
+    return count;
+  }
+
+  /** Marks the cancel request; a pending restore fails at once. Returns the new status. */
+  async requestCancel(organizationId: string, id: string): Promise<RestoreStatus | null> {
+    const [rows] = (await this.tx.manager().query(
+      `UPDATE restores SET cancel_requested_at = COALESCE(cancel_requested_at, now()),
+          status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END,
+          error_code = CASE WHEN status = 'pending' THEN 'cancelled' ELSE error_code END,
+          error_message = CASE WHEN status = 'pending' THEN 'The restore was cancelled before it started.' ELSE error_message END,
+          completed_at = CASE WHEN status = 'pending' THEN now() ELSE completed_at END,
+          updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running')
+        RETURNING status`,
+      [organizationId, id],
+    )) as [{ status: RestoreStatus }[], number];
+    return rows[0]?.status ?? null;
+  }
+
+  findBackup(organizationId: string, id: string): Promise<Backup | null> {
+    return this.tx.manager().getRepository(Backup).findOne({ where: { organizationId, id } });
+  }
+
+  /** The scope (owning organization, or null for a platform config) of a storage config. */
+  async storageScope(storageConfigId: string): Promise<string | null> {
+    const [row] = (await this.tx
+      .manager()
+      .query('SELECT organization_id FROM storage_configs WHERE id = $1', [storageConfigId])) as {
+      organization_id: string | null;
+    }[];
+    return row?.organization_id ?? null;
+  }
+
+  /** Stores a verification's outcome on the backup it checked. */
+  async recordVerification(
+    organizationId: string,
+    backupId: string,
+    status: 'passed' | 'failed',
+  ): Promise<void> {
+    await this.tx.manager().query(
+      `UPDATE backups SET verified_at = now(), verification_status = $3, updated_at = now()
+        WHERE organization_id = $1 AND id = $2`,
+      [organizationId, backupId, status],
+    );
+  }
+}

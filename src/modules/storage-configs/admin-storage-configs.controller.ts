@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth, type AuthContext } from '../../common/auth/auth-context.js';
+import { PlatformAdmin } from '../../common/auth/require-permission.decorator.js';
+import type { TestConnectionReport } from '../storage/storage-driver.js';
+import { CreateStorageConfigDto, UpdateStorageConfigDto } from './dto/storage-config-input.dto.js';
+import { StorageConfigResponse, TestConnectionResponse } from './dto/storage-config-responses.dto.js';
+import { StorageConfigsService } from './storage-configs.service.js';
+
+/** Platform-level storage (no organization); the default one is the fallback for organizations without storage. */
+@ApiTags('admin')
+@Controller({ path: 'admin/storage-configs', version: '1' })
+export class AdminStorageConfigsController {
+  constructor(private readonly service: StorageConfigsService) {}
+
+  @Post()
+  @PlatformAdmin()
+  @ApiOperation({
+    summary: 'Create a platform storage configuration (the first one becomes the platform default).',
+  })
+  create(@Auth() auth: AuthContext, @Body() dto: CreateStorageConfigDto): Promise<StorageConfigResponse> {
+    return this.service.create(auth, null, dto);
+  }
+
+  @Get()
+  @PlatformAdmin()
+  @ApiOkResponse({ type: [StorageConfigResponse] })
+  @ApiOperation({ summary: 'List platform storage configurations.' })
+  list(): Promise<StorageConfigResponse[]> {
+    return this.service.list(null);
+  }
+
+  @Post('test-connection')
+  @HttpCode(200)
+  @PlatformAdmin()
+  @ApiOkResponse({ type: TestConnectionResponse })
+  @ApiOperation({ summary: 'Test an unsaved platform configuration.' })
+  testUnsaved(@Auth() auth: AuthContext, @Body() dto: CreateStorageConfigDto): Promise<TestConnectionReport> {
+    return this.service.testUnsaved(auth, null, dto);
+  }
+
+  @Get(':storage_config_id')
+  @PlatformAdmin()
+  @ApiOperation({ summary: 'One platform storage configuration.' })
+  get(@Param('storage_config_id', ParseUUIDPipe) id: string): Promise<StorageConfigResponse> {
+    return this.service.get(null, id);
+  }
+
+  @Patch(':storage_config_id')
+  @PlatformAdmin()
+  @ApiOperation({ summary: 'Update a platform storage configuration.' })
+  update(
+    @Auth() auth: AuthContext,
+    @Param('storage_config_id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateStorageConfigDto,
+  ): Promise<StorageConfigResponse> {
+    return this.service.update(auth, null, id, dto);
+  }
+
+  @Delete(':storage_config_id')
+  @HttpCode(204)
+  @PlatformAdmin()
+  @ApiOperation({ summary: 'Delete a platform storage configuration (refused while backups use it).' })
+  async remove(
+    @Auth() auth: AuthContext,
+    @Param('storage_config_id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
+    await this.service.remove(auth, null, id);
+  }
+
+  @Post(':storage_config_id/test')
+  @HttpCode(200)
+  @PlatformAdmin()
+  @ApiOkResponse({ type: TestConnectionResponse })
+  @ApiOperation({ summary: 'Test a saved platform configuration.' })
+  test(
+    @Auth() auth: AuthContext,
+    @Param('storage_config_id', ParseUUIDPipe) id: string,
+  ): Promise<TestConnectionReport> {
+    return this.service.testSaved(auth, null, id);
+  }
+}

@@ -1,0 +1,33 @@
+import type { StorageConfigResponse } from './dto/storage-config-responses.dto.js';
+import type { StorageConfig } from './storage-config.entity.js';
+
+/** The only way a config leaves the service: secrets become hints and booleans. */
+export function toStorageConfigResponse(c: StorageConfig): StorageConfigResponse {
+  return {
+    id: c.id,
+    organization_id: c.organizationId,
+    name: c.name,
+    provider: c.provider,
+    bucket: c.bucket,
+    region: c.region,
+    endpoint_url: c.endpointUrl,
+    account_id: c.accountId,
+    path_prefix: c.pathPrefix,
+    storage_class: c.storageClass,
+    buckets: c.buckets,
+    host: c.host,
+    port: c.port,
+    use_tls: c.useTls,
+    host_key_fingerprint: c.hostKeyFingerprint,
+    access_key_hint: c.accessKeyHint ? `…${c.accessKeyHint}` : null,
+    has_secret: c.hasSecret,
+    has_private_key: c.hasPrivateKey,
+    is_default: c.isDefault,
+    is_active: c.isActive,
+    total_size_bytes: Number(c.totalSizeBytes),
+    object_count: Number(c.objectCount),
+    last_used_at: c.lastUsedAt ? c.lastUsedAt.toISOString() : null,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}

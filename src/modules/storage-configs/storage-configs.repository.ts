@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull, type FindOptionsWhere } from 'typeorm';
+import { Transactions } from '../../common/database/transactions.js';
+import { SECRET_COLUMNS, StorageConfig } from './storage-config.entity.js';
+
+/**
+ * `scope` is required everywhere: an organization id for tenant configs, or null for the platform's
+ * own configs. There is no method that reads a config without naming its scope.
+ */
+export type ConfigScope = string | null;
+
+const byScope = (scope: ConfigScope): FindOptionsWhere<StorageConfig> => ({
+  organizationId: scope === null ? IsNull() : scope,
+});
+
+@Injectable()
+export class StorageConfigsRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  private get repo() {
+    return this.tx.manager().getRepository(StorageConfig);
+  }
+
+  list(scope: ConfigScope): Promise<StorageConfig[]> {
+    return this.repo.find({ where: byScope(scope), order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findById(scope: ConfigScope, id: string): Promise<StorageConfig | null> {
+    return this.repo.findOne({ where: { ...byScope(scope), id } });
+  }
+
+  /** The same row with its encrypted credential columns (select: false otherwise). */
+  async findWithSecrets(scope: ConfigScope, id: string): Promise<StorageConfig | null> {
+    const qb = this.repo.createQueryBuilder('c').where('c.id = :id', { id });
+    if (scope === null) qb.andWhere('c.organization_id IS NULL');
+    else qb.andWhere('c.organization_id = :scope', { scope });
+    for (const col of SECRET_COLUMNS) qb.addSelect(`c.${col}`);
+    return qb.getOne();
+  }
+
+  /** For the access guard: the organization owning a config, null when missing or platform-level. */
+  async findOrganizationId(id: string): Promise<string | null> {
+    const row = await this.repo.findOne({ where: { id }, select: { id: true, organizationId: true } });
+    return row?.organizationId ?? null;
+  }
+
+  findDefault(scope: ConfigScope): Promise<StorageConfig | null> {
+    return this.repo.findOne({ where: { ...byScope(scope), isDefault: true } });
+  }
+
+  /** Serializes default changes of one scope for the rest of the transaction. */
+  async lockScope(scope: ConfigScope): Promise<void> {
+    await this.tx
+      .manager()
+      .query('SELECT pg_advisory_xact_lock(hashtext($1))', [`storage_configs:${scope ?? 'platform'}`]);
+  }
+
+  async clearDefault(scope: ConfigScope, exceptId: string): Promise<void> {
+    const qb = this.repo
+      .createQueryBuilder()
+      .update(StorageConfig)
+      .set({ isDefault: false })
+      .where('is_default AND id <> :exceptId', { exceptId });
+    if (scope === null) qb.andWhere('organization_id IS NULL');
+    else qb.andWhere('organization_id = :scope', { scope });
+    await qb.execute();
+  }
+
+  async insert(config: StorageConfig): Promise<void> {
+    await this.repo.insert(config);
+  }
+
+  async update(scope: ConfigScope, id: string, changes: Partial<StorageConfig>): Promise<void> {
+    await this.repo.update({ ...byScope(scope), id }, changes);
+  }
+
+  async delete(scope: ConfigScope, id: string): Promise<void> {
+    await this.repo.delete({ ...byScope(scope), id });
+  }
+
+  /** Every config with credentials, in batches by id, for key rotation (all scopes, by design). */
+  async batchWithSecrets(afterId: string | null, limit: number): Promise<StorageConfig[]> {
+    const qb = this.repo.createQueryBuilder('c').orderBy('c.id', 'ASC').take(limit);
+    if (afterId) qb.where('c.id > :afterId', { afterId });
+    for (const col of SECRET_COLUMNS) qb.addSelect(`c.${col}`);
+    return qb.getMany();
+  }
+
+  /** Backups stored with the config, whatever their status (the catalog, not the counter, decides). */
+  async countBackups(id: string): Promise<number> {
+    const [row] = (await this.tx
+      .manager()
+      .query('SELECT count(*)::int AS n FROM backups WHERE storage_config_id = $1', [id])) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /** Recomputes the usage counters from the backups catalog (completed backups counted in usage). */
+  async recountUsage(id: string): Promise<void> {
+    await this.tx.manager().query(
+      `UPDATE storage_configs c SET total_size_bytes = u.bytes, object_count = u.backups
+         FROM (SELECT COALESCE(sum(total_size_bytes), 0) AS bytes, count(*) AS backups
+                 FROM backups WHERE storage_config_id = $1 AND usage_counted) u
+        WHERE c.id = $1`,
+      [id],
+    );
+  }
+
+  /** Atomic usage counter change (backup completion / deletion). */
+  async addUsage(id: string, bytes: number, backups: number, touch: boolean): Promise<void> {
+    await this.tx.manager().query(
+      `UPDATE storage_configs SET total_size_bytes = GREATEST(total_size_bytes + $2, 0),
+         object_count = GREATEST(object_count + $3, 0)${touch ? ', last_used_at = now()' : ''} WHERE id = $1`,
+      [id, bytes, backups],
+    );
+  }
+}

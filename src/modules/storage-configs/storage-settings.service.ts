@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '../../common/database/transactions.js';
+import { PlatformSetting } from '../../common/database/platform-setting.entity.js';
+import { STORAGE_PROVIDERS, type StorageProvider } from '../storage/storage-driver.js';
+
+export interface StorageSettings {
+  enabled_providers: StorageProvider[];
+  allow_org_byos: boolean;
+  allow_insecure_endpoints: boolean;
+  allow_private_endpoints: boolean;
+}
+
+const KEY = 'storage';
+
+/** `local` writes to the Offsite server's own disk: never offered to tenants unless an admin enables it. */
+export const DEFAULT_STORAGE_SETTINGS: StorageSettings = {
+  enabled_providers: STORAGE_PROVIDERS.filter((p) => p !== 'local'),
+  allow_org_byos: true,
+  allow_insecure_endpoints: false,
+  allow_private_endpoints: false,
+};
+
+/** Platform storage switches, stored as one row of platform_settings. */
+@Injectable()
+export class StorageSettingsService {
+  constructor(private readonly tx: Transactions) {}
+
+  async get(): Promise<StorageSettings> {
+    const row = await this.tx.manager().findOne(PlatformSetting, { where: { key: KEY } });
+    const stored = (row?.value ?? {}) as Partial<StorageSettings>;
+    return {
+      ...DEFAULT_STORAGE_SETTINGS,
+      ...stored,
+      enabled_providers: STORAGE_PROVIDERS.filter((p) =>
+        (stored.enabled_providers ?? DEFAULT_STORAGE_SETTINGS.enabled_providers).includes(p),
+      ),
+    };
+  }
+
+  async update(
+    patch: Partial<StorageSettings>,
+  ): Promise<{ before: StorageSettings; after: StorageSettings }> {
+    return this.tx.run(async () => {
+      await this.tx
+        .manager()
+        .query('SELECT pg_advisory_xact_lock(hashtext($1))', ['platform_settings:storage']);
+      const before = await this.get();
+      const after: StorageSettings = { ...before, ...stripUndefined(patch) };
+      await this.tx.manager().upsert(PlatformSetting, { key: KEY, value: after }, ['key']);
+      return { before, after };
+    });
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

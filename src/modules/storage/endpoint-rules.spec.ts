@@ -1,0 +1,123 @@
+import {
+  guardedLookup,
+  isForbiddenAddress,
+  normalizeEndpoint,
+  resolveGuarded,
+  resolveHostPort,
+  resolveS3Endpoint,
+  trimCredential,
+} from './endpoint-rules.js';
+import { StorageError } from './storage-errors.js';
+
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (err) {
+    return (err as StorageError).code;
+  }
+  return 'no error';
+};
+
+describe('endpoint rules', () => {
+  it('derives provider endpoints (seed 000 / issue 4)', () => {
+    const r2 = resolveS3Endpoint('cloudflare_r2', { accountId: ' 0123456789ABCDEF0123456789abcdef ' }, {});
+    expect(r2).toMatchObject({
+      endpoint: 'https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com',
+      region: 'auto',
+    });
+    expect(resolveS3Endpoint('digitalocean_spaces', { region: 'fra1' }, {}).endpoint).toBe(
+      'https://fra1.digitaloceanspaces.com',
+    );
+    expect(resolveS3Endpoint('backblaze_b2', { region: 'us-west-004' }, {}).endpoint).toBe(
+      'https://s3.us-west-004.backblazeb2.com',
+    );
+    expect(resolveS3Endpoint('wasabi', { region: 'eu-central-1' }, {}).endpoint).toBe(
+      'https://s3.eu-central-1.wasabisys.com',
+    );
+    const aws = resolveS3Endpoint('aws_s3', { region: 'eu-west-1' }, {});
+    expect(aws).toMatchObject({ endpoint: undefined, region: 'eu-west-1', forcePathStyle: false });
+    expect(aws.url.host).toBe('s3.eu-west-1.amazonaws.com');
+    const minio = resolveS3Endpoint('minio', { endpointUrl: 'minio.example.com:9000/' }, {});
+    expect(minio).toMatchObject({
+      endpoint: 'https://minio.example.com:9000',
+      forcePathStyle: true,
+      region: 'us-east-1',
+    });
+  });
+
+  it('refuses incomplete or unsafe provider settings', () => {
+    expect(code(() => resolveS3Endpoint('cloudflare_r2', {}, {}))).toBe('invalid_config');
+    expect(code(() => resolveS3Endpoint('cloudflare_r2', { accountId: 'abc' }, {}))).toBe('invalid_config');
+    expect(code(() => resolveS3Endpoint('digitalocean_spaces', {}, {}))).toBe('invalid_config');
+    expect(code(() => resolveS3Endpoint('s3_compatible', {}, {}))).toBe('invalid_config');
+    expect(code(() => resolveS3Endpoint('minio', { endpointUrl: 'http://minio:9000' }, {}))).toBe(
+      'invalid_config',
+    );
+    expect(
+      resolveS3Endpoint('minio', { endpointUrl: 'http://minio:9000' }, { allowInsecureEndpoints: true })
+        .endpoint,
+    ).toBe('http://minio:9000');
+  });
+
+  it('normalizes endpoints: scheme added, trailing slash dropped; paths, credentials and queries refused', () => {
+    expect(normalizeEndpoint(' s3.example.com/ ', false).href).toBe('https://s3.example.com/');
+    expect(code(() => normalizeEndpoint('https://s3.example.com/bucket', false))).toBe('invalid_config');
+    expect(code(() => normalizeEndpoint('https://u:p@s3.example.com', false))).toBe('invalid_config');
+    expect(code(() => normalizeEndpoint('https://s3.example.com?x=1', false))).toBe('invalid_config');
+    expect(code(() => normalizeEndpoint('ftp://s3.example.com', false))).toBe('invalid_config');
+  });
+
+  it('trims pasted credentials', () => {
+    expect(trimCredential('  AKIA123\n')).toBe('AKIA123');
+    expect(trimCredential('   ')).toBeUndefined();
+  });
+
+  it('classifies private, loopback, link-local and metadata addresses', () => {
+    for (const ip of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fd00:ec2::254',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+    ]) {
+      expect([ip, isForbiddenAddress(ip)]).toEqual([ip, true]);
+    }
+    for (const ip of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '172.32.0.1']) {
+      expect([ip, isForbiddenAddress(ip)]).toEqual([ip, false]);
+    }
+  });
+
+  it('checks names after DNS resolution (localhost → 127.0.0.1 is refused)', async () => {
+    await expect(resolveGuarded('localhost', false)).rejects.toMatchObject({ code: 'endpoint_forbidden' });
+    await expect(resolveGuarded('127.0.0.1', false)).rejects.toMatchObject({ code: 'endpoint_forbidden' });
+    await expect(resolveGuarded('localhost', true)).resolves.toMatch(/^(127\.0\.0\.1|::1)$/);
+    await expect(resolveGuarded('no-such-host.invalid', true)).rejects.toMatchObject({ code: 'dns_failed' });
+    const err = await new Promise((resolve) =>
+      guardedLookup(false)('localhost', { all: true } as never, (e: unknown) => resolve(e)),
+    );
+    expect(err).toMatchObject({ code: 'endpoint_forbidden' });
+  });
+
+  it('reads FTP/SFTP host and port from fields or an endpoint', () => {
+    expect(resolveHostPort({ endpointUrl: 'sftp://files.example.com:2222' }, 22, ['sftp'])).toEqual({
+      host: 'files.example.com',
+      port: 2222,
+    });
+    expect(resolveHostPort({ host: ' files.example.com ' }, 21, ['ftp'])).toEqual({
+      host: 'files.example.com',
+      port: 21,
+    });
+    expect(resolveHostPort({ endpointUrl: 'files.example.com' }, 21, ['ftp'])).toEqual({
+      host: 'files.example.com',
+      port: 21,
+    });
+    expect(code(() => resolveHostPort({ endpointUrl: 'https://x' }, 22, ['sftp']))).toBe('invalid_config');
+    expect(code(() => resolveHostPort({ host: 'x', port: 70000 }, 22, ['sftp']))).toBe('invalid_config');
+  });
+});

@@ -1,0 +1,260 @@
+import dns, { type LookupAddress } from 'node:dns';
+import net from 'node:net';
+import { StorageError, invalidConfig } from './storage-errors.js';
+import type { S3Provider, StorageDriverOptions, StorageTarget } from './storage-driver.js';
+
+/** Credentials pasted with surrounding whitespace are a frequent cause of "malformed key" errors. */
+export function trimCredential(value: string | null | undefined): string | undefined {
+  const v = value?.trim();
+  return v ? v : undefined;
+}
+
+const FORBIDDEN = new net.BlockList();
+// IPv4: "this network", private, CGNAT, loopback, link-local (incl. 169.254.169.254 metadata),
+// IETF protocol assignments, benchmarking, multicast and reserved.
+for (const [net4, bits] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 3],
+] as const) {
+  FORBIDDEN.addSubnet(net4, bits, 'ipv4');
+}
+// IPv6: unspecified, loopback, unique-local (incl. fd00:ec2::254 metadata), link-local, multicast.
+FORBIDDEN.addAddress('::', 'ipv6');
+FORBIDDEN.addAddress('::1', 'ipv6');
+FORBIDDEN.addSubnet('fc00::', 7, 'ipv6');
+FORBIDDEN.addSubnet('fe80::', 10, 'ipv6');
+FORBIDDEN.addSubnet('ff00::', 8, 'ipv6');
+
+/** True for loopback, private, link-local, metadata and other non-public addresses. */
+export function isForbiddenAddress(address: string): boolean {
+  const family = net.isIP(address);
+  if (family === 4) return FORBIDDEN.check(address, 'ipv4');
+  if (family === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (mapped) return FORBIDDEN.check(mapped[1], 'ipv4');
+    return FORBIDDEN.check(address, 'ipv6');
+  }
+  return false;
+}
+
+export function forbiddenEndpoint(host: string, address: string): StorageError {
+  return new StorageError(
+    'endpoint_forbidden',
+    `The endpoint ${host} resolves to a private or local address (${address}), which is not allowed.`,
+    {
+      hint: 'Use a public endpoint. Private networks can only be enabled by a platform administrator.',
+      details: { host, address },
+    },
+  );
+}
+
+/**
+ * A drop-in for dns.lookup (net.connect's `lookup` option) that refuses forbidden addresses after
+ * resolution, so a public name pointing at 127.0.0.1 or 169.254.169.254 is caught at connect time.
+ */
+export function guardedLookup(allowPrivate: boolean): net.LookupFunction {
+  return ((hostname: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err);
+      if (!allowPrivate) {
+        const bad = addresses.find((a) => isForbiddenAddress(a.address));
+        if (bad) return callback(forbiddenEndpoint(hostname, bad.address));
+      }
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first)
+        return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }));
+      callback(null, first.address, first.family);
+    });
+  }) as unknown as net.LookupFunction;
+}
+
+/** Resolves a host once and returns an allowed address (for clients that take an IP, e.g. FTP/SFTP). */
+export async function resolveGuarded(host: string, allowPrivate: boolean): Promise<string> {
+  if (net.isIP(host)) {
+    if (!allowPrivate && isForbiddenAddress(host)) throw forbiddenEndpoint(host, host);
+    return host;
+  }
+  let addresses: LookupAddress[];
+  try {
+    addresses = await dns.promises.lookup(host, { all: true });
+  } catch (err) {
+    throw new StorageError('dns_failed', `The host name ${host} could not be resolved.`, {
+      hint: 'Check the spelling of the host name / endpoint.',
+      cause: err,
+    });
+  }
+  if (!allowPrivate) {
+    const bad = addresses.find((a) => isForbiddenAddress(a.address));
+    if (bad) throw forbiddenEndpoint(host, bad.address);
+  }
+  const first = addresses.find((a) => a.family === 4) ?? addresses[0];
+  if (!first) throw new StorageError('dns_failed', `The host name ${host} has no address.`);
+  return first.address;
+}
+
+/**
+ * Accepts `host`, `host:port`, `https://host/` … and returns a normalized URL (no trailing slash).
+ * http:// only when insecure endpoints are allowed; paths, credentials and queries are refused.
+ */
+export function normalizeEndpoint(raw: string, allowInsecure: boolean): URL {
+  const trimmed = raw.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw invalidConfig(`The endpoint "${trimmed}" is not a valid URL or host name.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalidConfig(`The endpoint must use https:// (got ${url.protocol}//).`);
+  }
+  if (url.protocol === 'http:' && !allowInsecure) {
+    throw invalidConfig(
+      'Unencrypted http:// endpoints are not allowed on this platform.',
+      'Use https://, or ask a platform administrator to allow insecure endpoints.',
+    );
+  }
+  if (url.username || url.password) throw invalidConfig('The endpoint must not contain credentials.');
+  if (url.search || url.hash) throw invalidConfig('The endpoint must not contain a query or fragment.');
+  if (url.pathname.replace(/\/+$/, '') !== '') {
+    throw invalidConfig(
+      'The endpoint must be a host name only, without a path.',
+      'Put the bucket name in the bucket field, not in the endpoint.',
+    );
+  }
+  return url;
+}
+
+export const endpointString = (url: URL): string => `${url.protocol}//${url.host}`;
+
+export interface S3Endpoint {
+  /** Passed to the SDK; undefined lets the SDK resolve AWS endpoints from the region. */
+  endpoint: string | undefined;
+  /** What connectivity checks talk to. */
+  url: URL;
+  region: string;
+  forcePathStyle: boolean;
+}
+
+const R2_ACCOUNT_ID = /^[0-9a-f]{32}$/;
+const REGION_RE = /^[a-z0-9-]{2,40}$/;
+
+function requireRegion(provider: S3Provider, region: string | undefined, example: string): string {
+  if (!region) throw invalidConfig(`A region is required for ${provider} (e.g. ${example}).`);
+  if (!REGION_RE.test(region)) throw invalidConfig(`The region "${region}" is not a valid region code.`);
+  return region;
+}
+
+/** Endpoint derivation per provider (seed 000 and the issue's endpoint rules). */
+export function resolveS3Endpoint(
+  provider: S3Provider,
+  target: Pick<StorageTarget, 'endpointUrl' | 'region' | 'accountId'>,
+  options: Pick<StorageDriverOptions, 'allowInsecureEndpoints'>,
+): S3Endpoint {
+  const allowInsecure = options.allowInsecureEndpoints ?? false;
+  const region = target.region?.trim().toLowerCase() || undefined;
+  const explicit = target.endpointUrl?.trim()
+    ? normalizeEndpoint(target.endpointUrl, allowInsecure)
+    : undefined;
+  const derived = (host: string, r: string, pathStyle = false): S3Endpoint => {
+    const url = explicit ?? new URL(`https://${host}`);
+    return { endpoint: endpointString(url), url, region: r, forcePathStyle: pathStyle };
+  };
+  switch (provider) {
+    case 'aws_s3': {
+      const r = region ?? 'us-east-1';
+      if (!REGION_RE.test(r)) throw invalidConfig(`The region "${r}" is not a valid AWS region.`);
+      if (explicit)
+        return { endpoint: endpointString(explicit), url: explicit, region: r, forcePathStyle: false };
+      return {
+        endpoint: undefined,
+        url: new URL(`https://s3.${r}.amazonaws.com`),
+        region: r,
+        forcePathStyle: false,
+      };
+    }
+    case 'cloudflare_r2': {
+      const accountId = target.accountId?.trim().toLowerCase();
+      if (!explicit) {
+        if (!accountId) {
+          throw invalidConfig(
+            'Account ID is required for Cloudflare R2.',
+            'Copy the 32-character account ID from the Cloudflare dashboard (R2 overview).',
+          );
+        }
+        if (!R2_ACCOUNT_ID.test(accountId)) {
+          throw invalidConfig('The Cloudflare account ID must be 32 hexadecimal characters.');
+        }
+      }
+      return derived(`${accountId}.r2.cloudflarestorage.com`, 'auto');
+    }
+    case 'digitalocean_spaces': {
+      const r = requireRegion(provider, region, 'fra1');
+      return derived(`${r}.digitaloceanspaces.com`, r);
+    }
+    case 'backblaze_b2': {
+      const r = requireRegion(provider, region, 'us-west-004');
+      return derived(`s3.${r}.backblazeb2.com`, r);
+    }
+    case 'wasabi': {
+      const r = requireRegion(provider, region, 'us-east-1');
+      return derived(`s3.${r}.wasabisys.com`, r);
+    }
+    case 'minio':
+    case 's3_compatible': {
+      if (!explicit) {
+        throw invalidConfig(
+          `An endpoint URL is required for ${provider === 'minio' ? 'MinIO' : 'S3-compatible storage'}.`,
+          'e.g. https://minio.example.com:9000',
+        );
+      }
+      const r = region ?? 'us-east-1';
+      if (!REGION_RE.test(r)) throw invalidConfig(`The region "${r}" is not a valid region code.`);
+      return { endpoint: endpointString(explicit), url: explicit, region: r, forcePathStyle: true };
+    }
+  }
+}
+
+export interface HostPort {
+  host: string;
+  port: number;
+}
+
+/** FTP/SFTP: host and port from `host`/`port`, or from an endpoint such as sftp://host:2222. */
+export function resolveHostPort(
+  target: Pick<StorageTarget, 'host' | 'port' | 'endpointUrl'>,
+  defaultPort: number,
+  schemes: readonly string[],
+): HostPort {
+  let host = target.host?.trim();
+  let port = target.port ?? undefined;
+  const endpoint = target.endpointUrl?.trim();
+  if (!host && endpoint) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `${schemes[0]}://${endpoint}`;
+    let url: URL;
+    try {
+      url = new URL(withScheme);
+    } catch {
+      throw invalidConfig(`The endpoint "${endpoint}" is not a valid host name.`);
+    }
+    if (!schemes.includes(url.protocol.replace(/:$/, ''))) {
+      throw invalidConfig(`The endpoint must use ${schemes.map((s) => `${s}://`).join(' or ')}.`);
+    }
+    host = url.hostname.replace(/^\[|\]$/g, '');
+    if (url.port && port == null) port = Number(url.port);
+  }
+  if (!host) throw invalidConfig('A host name is required.');
+  if (/[\s/@]/.test(host)) throw invalidConfig(`The host "${host}" is not a valid host name.`);
+  const p = port ?? defaultPort;
+  if (!Number.isInteger(p) || p < 1 || p > 65535) throw invalidConfig(`The port ${p} is not valid.`);
+  return { host, port: p };
+}

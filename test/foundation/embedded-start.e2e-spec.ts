@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const distDir = path.resolve(process.env.JEST_DIST ?? 'dist');
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  apiUrl: string;
+}
+
+/** Starts an entry point the way `npm start` does and waits for its banner line. */
+function startEntry(entry: string, env: Record<string, string>, banner: RegExp): Promise<Started> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(distDir, 'src', entry)], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no banner within 45 s:\n${out}`)), 45_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = banner.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, output: () => out, apiUrl: m[1] ?? '' });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+describe('entry points', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'offsite-embedded-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on the embedded PostgreSQL with no configuration, and again after being SIGKILLed', async () => {
+    const env = { OFFSITE_DATA_DIR: dataDir, PORT: '0' };
+    const first = await startEntry('main.js', env, /API:\s+(\S+)\n/);
+    expect(first.output()).toMatch(/embedded PostgreSQL at 127\.0\.0\.1:\d+/);
+    expect(first.output()).toMatch(/API docs: http:\/\/127\.0\.0\.1:\d+\/api\/docs/);
+    const ready = await fetch(`${first.apiUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+
+    // A SIGKILLed app leaves its postmaster running; the next start must recover, not fail.
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    const second = await startEntry('main.js', env, /API:\s+(\S+)\n/);
+    const live = await fetch(`${second.apiUrl}/health`);
+    expect(live.status).toBe(200);
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+  }, 120_000);
+
+  it('refuses to start with a message listing every bad variable', async () => {
+    const child = spawn(process.execPath, [path.join(distDir, 'src', 'main.js')], {
+      env: { PATH: process.env.PATH ?? '', PORT: 'x', WORKER_ENABLED: 'perhaps', OFFSITE_DATA_DIR: dataDir },
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    expect(await exited(child)).toBe(1);
+    expect(err).toMatch(/Invalid configuration \(2 problems\)/);
+    expect(err).toMatch(/PORT/);
+    expect(err).toMatch(/WORKER_ENABLED/);
+  });
+
+  it('runs a worker-only process against DATABASE_URL', async () => {
+    const url = process.env.OFFSITE_TEST_ADMIN_URL!;
+    const worker = await startEntry(
+      'worker.js',
+      { DATABASE_URL: url, OFFSITE_DATA_DIR: dataDir },
+      /worker is up()/,
+    );
+    expect(worker.output()).toMatch(/PostgreSQL from DATABASE_URL/);
+    worker.child.kill('SIGTERM');
+    expect(await exited(worker.child)).toBe(0);
+  }, 60_000);
+
+  it('prints CLI help', async () => {
+    const child = spawn(process.execPath, [path.join(distDir, 'src', 'cli.js'), '--help'], {
+      env: { PATH: process.env.PATH ?? '', OFFSITE_DATA_DIR: dataDir },
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    expect(await exited(child)).toBe(0);
+    expect(out).toMatch(/migration:run/);
+    expect(out).toMatch(/openapi/);
+  });
+});

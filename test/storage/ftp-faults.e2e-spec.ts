@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { createStorageDriver } from '../../src/modules/storage/storage-driver.factory.js';
+import type { StorageTarget } from '../../src/modules/storage/storage-driver.js';
+import { StorageError } from '../../src/modules/storage/storage-errors.js';
+import { collect } from '../../src/modules/storage/stream-utils.js';
+import { REAL_FTP, skipReason, startFtpServer, type FtpTestServer } from '../support/storage-servers.js';
+
+/**
+ * FTP faults on the real vsftpd. A TCP relay cannot stand in for the server here (passive data
+ * connections go straight to the server), so the test kills or SIGSTOPs the vsftpd processes that
+ * serve this test's own connections, found with `ss -tnp`; other sessions are untouched.
+ */
+const haveSs = (() => {
+  try {
+    execFileSync('ss', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+function sessionPids(port: number): number[] {
+  const rows = (args: string[]) =>
+    execFileSync('ss', ['-tnpH', 'state', 'established', ...args], { encoding: 'utf8' });
+  const ours = new Set<string>();
+  for (const line of rows(['dport', '=', `:${port}`]).split('\n')) {
+    if (!line.includes(`pid=${process.pid},`)) continue;
+    const local = line.trim().split(/\s+/)[2];
+    if (local) ours.add(local.slice(local.lastIndexOf(':') + 1));
+  }
+  const pids = new Set<number>();
+  for (const line of rows(['sport', '=', `:${port}`]).split('\n')) {
+    const peer = line.trim().split(/\s+/)[3];
+    if (!peer || !ours.has(peer.slice(peer.lastIndexOf(':') + 1))) continue;
+    for (const m of line.matchAll(/pid=(\d+)/g)) pids.add(Number(m[1]));
+  }
+  return [...pids];
+}
+
+function endless(): Readable {
+  const buf = randomBytes(1024 * 1024);
+  return new Readable({
+    read() {
+      this.push(buf);
+    },
+  });
+}
+
+if (REAL_FTP && haveSs) {
+  describe('FTP: vsftpd session killed or stopped mid-upload', () => {
+    let server: FtpTestServer;
+    let target: StorageTarget;
+    const run = randomBytes(4).toString('hex');
+    const options = { allowInsecureEndpoints: true, allowPrivateEndpoints: true };
+
+    beforeAll(async () => {
+      server = await startFtpServer();
+      target = {
+        provider: 'ftp',
+        host: server.host,
+        port: server.port,
+        accessKey: server.user,
+        secretKey: server.password,
+        bucket: `faults-${run}`,
+      };
+    });
+
+    async function inject(signal: 'SIGKILL' | 'SIGSTOP', timeoutMs: number) {
+      const d = createStorageDriver(target, { ...options, timeoutMs });
+      let bytes = 0;
+      const key = `${signal}.bin`;
+      const outcome = d.upload(key, endless(), { onProgress: (n) => (bytes = n) }).then(
+        () => new Error('upload succeeded'),
+        (err: unknown) => err,
+      );
+      while (bytes < 8 * 1024 * 1024) await new Promise((r) => setTimeout(r, 20));
+      const pids = sessionPids(server.port);
+      expect(pids.length).toBeGreaterThan(0);
+      const at = Date.now();
+      for (const pid of pids) process.kill(pid, signal);
+      try {
+        const err = await outcome;
+        return { err: err as StorageError, took: Date.now() - at, key };
+      } finally {
+        if (signal === 'SIGSTOP') for (const pid of pids) process.kill(pid, 'SIGKILL');
+        await d.close();
+      }
+    }
+
+    async function expectNothingUnderFinalName(key: string) {
+      const d = createStorageDriver(target, { ...options });
+      try {
+        expect(await d.stat(key)).toBeNull();
+        expect((await collect(d.list(''))).map((e) => e.key)).not.toContain(key);
+      } finally {
+        await d.close();
+      }
+    }
+
+    it('session process killed → typed error at once, no final-named file', async () => {
+      const { err, took, key } = await inject('SIGKILL', 5000);
+      expect(err).toBeInstanceOf(StorageError);
+      expect(['endpoint_unreachable', 'timeout']).toContain(err.code);
+      expect(took).toBeLessThan(5000 + 2000);
+      await expectNothingUnderFinalName(key);
+    }, 60_000);
+
+    it('session process stopped (SIGSTOP) → timeout within the configured timeout, not a hang', async () => {
+      const { err, took, key } = await inject('SIGSTOP', 3000);
+      expect(err).toBeInstanceOf(StorageError);
+      expect(err.code).toBe('timeout');
+      expect(took).toBeGreaterThanOrEqual(2500);
+      expect(took).toBeLessThan(3000 * 2 + 2000);
+      await expectNothingUnderFinalName(key);
+    }, 60_000);
+  });
+} else {
+  describe('FTP: vsftpd session killed or stopped mid-upload', () => {
+    const reason = REAL_FTP
+      ? 'the `ss` tool is missing (needed to find this test’s vsftpd session processes)'
+      : 'needs the real vsftpd (TEST_FTP_URL); passive data connections bypass a TCP relay';
+    skipReason(`FTP fault injection: ${reason}`);
+    it.skip(reason, () => undefined);
+  });
+}

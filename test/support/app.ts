@@ -1,0 +1,77 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHttpApp } from '../../src/app.factory.js';
+import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  db: TestDatabase;
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  /** fetch against /api/v1; JSON bodies are encoded; the parsed body is returned as `body`. */
+  request(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; token?: string; headers?: Record<string, string>; rawBody?: string },
+  ): Promise<{ status: number; headers: Headers; body: any; text: string }>;
+  close(): Promise<void>;
+}
+
+/** The real app, on a fresh database, listening on 127.0.0.1:<random>. */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  configure: (c: AppConfig) => void = () => undefined,
+  /** Reuse another app's database (e.g. a restart with other settings); it is then not dropped by close(). */
+  sharedDb?: TestDatabase,
+): Promise<TestApp> {
+  const db = sharedDb ?? (await createTestDatabase());
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'offsite-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_FORMAT: 'json',
+    OFFSITE_DATA_DIR: dataDir,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    STORAGE_LOCAL_DEFAULT: 'false',
+    ...env,
+  });
+  configure(config);
+  const app = await createHttpApp(config, db.url);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    config,
+    db,
+    baseUrl,
+    async request(method, p, opts = {}) {
+      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+      let body: string | undefined = opts.rawBody;
+      if (opts.body !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(opts.body);
+      }
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      const res = await fetch(`${baseUrl}/api/v1${p}`, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = undefined;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.status, headers: res.headers, body: parsed, text };
+    },
+    async close() {
+      await app.close();
+      if (!sharedDb) await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
