@@ -49,7 +49,13 @@ offsite_test_servers_start() {
     tail -5 "$base/swift-start.log" >&2
   fi
 
-  # ---- FTP/FTPS (vsftpd) + SFTP (sshd); the script writes no env file, its layout is fixed
+  # ---- FTP/FTPS (vsftpd) + SFTP (sshd); the script writes no env file, its layout is fixed.
+  # start.sh keeps the home of users made by an earlier run (maybe in a deleted temp dir) but writes
+  # the new client key into $base: point existing users at this run's homes first.
+  local u
+  for u in "${PW_USER:-offsite}" "${KEY_USER:-offsitekey}"; do
+    if id "$u" >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then usermod -d "$base/ftp-sftp/home/$u" "$u" || echo "[test-servers] usermod $u failed" >&2; fi
+  done
   if bash "$shared/ftp-sftp/start.sh" "$base/ftp-sftp" >"$base/ftp-sftp-start.log" 2>&1; then
     local lab="$base/ftp-sftp"
     export TEST_FTP_URL="ftp://${PW_USER:-offsite}:${PW_PASS:-backup-pass}@127.0.0.1:${FTP_PORT:-2121}"

@@ -102,7 +102,10 @@ if (REAL_FTP && haveSs) {
     it('session process killed → typed error at once, no final-named file', async () => {
       const { err, took, key } = await inject('SIGKILL', 5000);
       expect(err).toBeInstanceOf(StorageError);
-      expect(['endpoint_unreachable', 'timeout']).toContain(err.code);
+      // the whole error in the failure message: which way a killed session surfaces varies with timing
+      expect(`${err.code}: ${err.message} [${err.providerMessage ?? ''}]`).toMatch(
+        /^(endpoint_unreachable|timeout): /,
+      );
       expect(took).toBeLessThan(5000 + 2000);
       await expectNothingUnderFinalName(key);
     }, 60_000);

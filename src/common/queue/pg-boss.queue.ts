@@ -49,6 +49,10 @@ export class PgBossQueue extends JobQueue implements OnApplicationBootstrap, OnA
       application_name: 'offsite-queue',
       max: 4,
       superviseIntervalSeconds: 5,
+      // The monitor pass fails jobs whose heartbeat stopped and refreshes the cached list of active
+      // singletons that gates their retry; at pg-boss's default (60 s) a job of a killed worker
+      // waits up to two minutes before another worker takes it over.
+      monitorIntervalSeconds: 10,
     });
     boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
     await boss.start();

@@ -294,7 +294,8 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
     if (intoEmpty) await this.requireEmpty(conn, fsPart ? target : null);
     // Recorded before the first rename, so a worker killed mid-swap is resumed, not redone.
     const plan: SwapPlan = { stamp: timestamp(), tables: tables.length, entries: entries?.entries ?? null };
-    await this.restores.saveResult(restore.organizationId, restore.id, { swap: plan });
+    if (!(await this.restores.commitSwap(restore.organizationId, restore.id, { swap: plan })))
+      throw new Cancelled();
     const names = { database: scratch.database, dir: scratch.dir };
     scratch.database = null;
     scratch.dir = null;

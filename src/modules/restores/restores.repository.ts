@@ -75,13 +75,18 @@ export class RestoresRepository {
     return { running: !!row, cancelRequested: row?.cancel ?? false };
   }
 
-  async saveResult(organizationId: string, id: string, result: RestoreResult): Promise<void> {
-    await this.tx
-      .manager()
-      .query(
-        `UPDATE restores SET result = $3::jsonb, updated_at = now() WHERE organization_id = $1 AND id = $2`,
-        [organizationId, id, JSON.stringify(result)],
-      );
+  /**
+   * Records the swap plan: the point of no return. Refused (false) when a cancel arrived first, so a
+   * cancel answered before this commit always leaves the target as it was.
+   */
+  async commitSwap(organizationId: string, id: string, result: RestoreResult): Promise<boolean> {
+    const [rows] = (await this.tx.manager().query(
+      `UPDATE restores SET result = $3::jsonb, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status = 'running' AND cancel_requested_at IS NULL
+        RETURNING id`,
+      [organizationId, id, JSON.stringify(result)],
+    )) as [unknown[], number];
+    return rows.length > 0;
   }
 
   async complete(organizationId: string, id: string, result: RestoreResult, bytes: number): Promise<void> {

@@ -71,6 +71,7 @@ const NETWORK_CODES: Record<string, StorageErrorCode> = {
   ENETUNREACH: 'endpoint_unreachable',
   ECONNABORTED: 'endpoint_unreachable',
   ERR_STREAM_PREMATURE_CLOSE: 'endpoint_unreachable',
+  ERR_SOCKET_CLOSED: 'endpoint_unreachable',
   ENOTFOUND: 'dns_failed',
   EAI_AGAIN: 'dns_failed',
   EAI_NONAME: 'dns_failed',

@@ -102,6 +102,9 @@ export class FtpDriver implements StorageDriver {
       if (c === 553 || c === 532)
         return make('access_denied', `${what}: the server refused the file name or permission.`);
       if (c === 421) return make('endpoint_unreachable', 'The FTP server closed the connection (421).');
+      // 426: the server aborted the transfer; vsftpd's "500 OOPS" means its session process died.
+      if (c === 426 || /OOPS/.test(raw))
+        return make('endpoint_unreachable', `The FTP server ended the session during ${what}: ${raw}`);
       if (c === 534 || (c === 500 && /AUTH/i.test(raw))) {
         return make(
           'tls_failed',
