@@ -24,6 +24,8 @@ offsite_test_servers_start() {
     return 0
   fi
   base="${OFFSITE_TEST_SERVERS_DIR:-$(mktemp -d /tmp/offsite-test-servers.XXXXXX)}"
+  # mktemp makes it 0700: the FTP/SFTP users' homes are under it and they must be able to reach them
+  chmod 755 "$base"
   export OFFSITE_TEST_SERVERS_DIR="$base"
   export OFFSITE_TEST_SERVERS_SCRIPTS="$shared"
   swift_port="${OFFSITE_SWIFT_PORT:-18080}"
