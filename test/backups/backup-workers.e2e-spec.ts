@@ -126,23 +126,12 @@ describe('backup workers (separate processes, real PostgreSQL, local storage)', 
     return res.body as { id: string; object_prefix: string };
   };
   /**
-   * The folder holds exactly the catalog's parts, each with its recorded sha256. `allowPartials`:
-   * the temp file of an upload killed with its process (`.NAME.HEX.partial`) is hidden from the
-   * provider layer's list, so deletePrefix cannot remove it yet (reported to the storage layer).
+   * The folder holds exactly the catalog's parts, each with its recorded sha256: also no temp file
+   * (`.NAME.HEX.partial`) of an upload killed with its process, which the redo's cleanup removes.
    */
-  const expectExactlyTheParts = (backup: any, allowPartials = false) => {
+  const expectExactlyTheParts = (backup: any) => {
     const dir = path.join(localDir, backup.object_prefix);
-    let files = filesOnDisk(dir);
-    if (allowPartials) {
-      const partials = files.filter((f) => /^\..*\.partial$/.test(f));
-      if (partials.length) {
-        process.stdout.write(
-          `[backup tests] KNOWN GAP: killed upload left ${partials.join(', ')} (hidden from list)\n`,
-        );
-      }
-      expect(partials.length).toBeLessThanOrEqual(2);
-      files = files.filter((f) => !partials.includes(f));
-    }
+    const files = filesOnDisk(dir);
     expect(files).toEqual(['database.sql.gz', 'filestore.tar.gz', 'metadata.json']);
     for (const p of backup.parts) expect(sha256(readFileSync(path.join(localDir, p.key)))).toBe(p.sha256);
   };
@@ -188,7 +177,7 @@ describe('backup workers (separate processes, real PostgreSQL, local storage)', 
     expect(done).toMatchObject({ status: 'completed', attempts: 2, error_code: null });
     expect(a.started()).toEqual([backup.id]);
     expect(b.started()).toEqual([backup.id]);
-    expectExactlyTheParts(done, true);
+    expectExactlyTheParts(done);
     b.child.kill('SIGTERM');
     await new Promise((r) => b.child.once('exit', r));
   }, 240_000);

@@ -308,12 +308,21 @@ export class FtpDriver implements StorageDriver {
 
   async deletePrefix(prefix: string, options: OperationOptions = {}): Promise<number> {
     const keys: string[] = [];
-    for await (const e of this.list(prefix, options)) keys.push(e.key);
+    for await (const e of this.walk(prefix, options, true)) keys.push(e.key);
     for (const k of keys) await this.delete(k, options);
     return keys.length;
   }
 
-  async *list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
+  list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
+    return this.walk(prefix, options, false);
+  }
+
+  /** withPartial: also the hidden temp files of uploads that never finished (a killed worker's). */
+  private async *walk(
+    prefix: string,
+    options: OperationOptions,
+    withPartial: boolean,
+  ): AsyncIterable<ListEntry> {
     const dirPart = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
     const stack: string[] = [dirPart];
     while (stack.length) {
@@ -344,7 +353,7 @@ export class FtpDriver implements StorageDriver {
         if (e.isDirectory) {
           if (prefix.startsWith(key + '/') || key.startsWith(prefix) || (key + '/').startsWith(prefix))
             stack.push(key);
-        } else if (e.isFile && !e.name.endsWith('.partial') && key.startsWith(prefix)) {
+        } else if (e.isFile && (withPartial || !e.name.endsWith('.partial')) && key.startsWith(prefix)) {
           files.push({ key, size: e.size, modifiedAt: e.modifiedAt ?? null });
         }
       }

@@ -114,18 +114,27 @@ export class LocalDriver implements StorageDriver {
 
   async deletePrefix(prefix: string, options: OperationOptions = {}): Promise<number> {
     let n = 0;
-    for await (const entry of this.list(prefix, options)) {
+    for await (const entry of this.walk(prefix, options, true)) {
       await this.delete(entry.key);
       n++;
     }
     return n;
   }
 
-  async *list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
+  list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
+    return this.walk(prefix, options, false);
+  }
+
+  /** withPartial: also the hidden temp files of uploads that never finished (a killed worker's). */
+  private async *walk(
+    prefix: string,
+    options: OperationOptions,
+    withPartial: boolean,
+  ): AsyncIterable<ListEntry> {
     // Walk only the deepest directory the prefix names, then filter by the full prefix.
     const dirPart = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
     const start = this.file(dirPart || '.');
-    const walk = async function* (dir: string, rel: string): AsyncGenerator<ListEntry> {
+    const visit = async function* (dir: string, rel: string): AsyncGenerator<ListEntry> {
       options.signal?.throwIfAborted();
       let entries;
       try {
@@ -140,15 +149,15 @@ export class LocalDriver implements StorageDriver {
         const key = rel ? `${rel}/${e.name}` : e.name;
         if (e.isDirectory()) {
           if (prefix.startsWith(key + '/') || key.startsWith(prefix) || (key + '/').startsWith(prefix)) {
-            yield* walk(path.join(dir, e.name), key);
+            yield* visit(path.join(dir, e.name), key);
           }
-        } else if (e.isFile() && !e.name.endsWith(PARTIAL_SUFFIX) && key.startsWith(prefix)) {
+        } else if (e.isFile() && (withPartial || !e.name.endsWith(PARTIAL_SUFFIX)) && key.startsWith(prefix)) {
           const s = await fs.stat(path.join(dir, e.name)).catch(() => null);
           if (s) yield { key, size: s.size, modifiedAt: s.mtime };
         }
       }
     };
-    yield* walk(start, dirPart);
+    yield* visit(start, dirPart);
   }
 
   async presignDownload(): Promise<string> {

@@ -378,7 +378,7 @@ export class SftpDriver implements StorageDriver {
 
   async deletePrefix(prefix: string, options: OperationOptions = {}): Promise<number> {
     const keys: string[] = [];
-    for await (const e of this.list(prefix, options)) keys.push(e.key);
+    for await (const e of this.walk(prefix, options, true)) keys.push(e.key);
     for (const k of keys) await this.delete(k);
     return keys.length;
   }
@@ -394,7 +394,16 @@ export class SftpDriver implements StorageDriver {
     );
   }
 
-  async *list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
+  list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
+    return this.walk(prefix, options, false);
+  }
+
+  /** withPartial: also the hidden temp files of uploads that never finished (a killed worker's). */
+  private async *walk(
+    prefix: string,
+    options: OperationOptions,
+    withPartial: boolean,
+  ): AsyncIterable<ListEntry> {
     const dirPart = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
     const stack: string[] = [dirPart];
     while (stack.length) {
@@ -410,7 +419,7 @@ export class SftpDriver implements StorageDriver {
         if (e.attrs.isDirectory()) {
           if (prefix.startsWith(key + '/') || key.startsWith(prefix) || (key + '/').startsWith(prefix))
             stack.push(key);
-        } else if (e.attrs.isFile() && !e.filename.endsWith('.partial') && key.startsWith(prefix)) {
+        } else if (e.attrs.isFile() && (withPartial || !e.filename.endsWith('.partial')) && key.startsWith(prefix)) {
           files.push({ key, size: e.attrs.size, modifiedAt: new Date(e.attrs.mtime * 1000) });
         }
       }
