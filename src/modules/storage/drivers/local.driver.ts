@@ -151,7 +151,11 @@ export class LocalDriver implements StorageDriver {
           if (prefix.startsWith(key + '/') || key.startsWith(prefix) || (key + '/').startsWith(prefix)) {
             yield* visit(path.join(dir, e.name), key);
           }
-        } else if (e.isFile() && (withPartial || !e.name.endsWith(PARTIAL_SUFFIX)) && key.startsWith(prefix)) {
+        } else if (
+          e.isFile() &&
+          (withPartial || !e.name.endsWith(PARTIAL_SUFFIX)) &&
+          key.startsWith(prefix)
+        ) {
           const s = await fs.stat(path.join(dir, e.name)).catch(() => null);
           if (s) yield { key, size: s.size, modifiedAt: s.mtime };
         }

@@ -419,7 +419,11 @@ export class SftpDriver implements StorageDriver {
         if (e.attrs.isDirectory()) {
           if (prefix.startsWith(key + '/') || key.startsWith(prefix) || (key + '/').startsWith(prefix))
             stack.push(key);
-        } else if (e.attrs.isFile() && (withPartial || !e.filename.endsWith('.partial')) && key.startsWith(prefix)) {
+        } else if (
+          e.attrs.isFile() &&
+          (withPartial || !e.filename.endsWith('.partial')) &&
+          key.startsWith(prefix)
+        ) {
           files.push({ key, size: e.attrs.size, modifiedAt: new Date(e.attrs.mtime * 1000) });
         }
       }
