@@ -26,6 +26,8 @@ interface Result {
   name: string;
   mbps: number;
   peakRssMb: number;
+  /** Peak RSS before the first byte (modules and drivers loaded): what the upload itself adds is peak − this. */
+  loadedRssMb: number;
   error?: string;
 }
 
@@ -148,7 +150,8 @@ function cases(tmp: string): Case[] {
 
 async function runChild(index: number, size: number, tmp: string): Promise<void> {
   const c = cases(tmp)[index];
-  const started = process.hrtime.bigint();
+  let started = process.hrtime.bigint();
+  let loadedRssMb = process.resourceUsage().maxRSS / 1024;
   let error: string | undefined;
   try {
     if (c.baseline) {
@@ -157,6 +160,8 @@ async function runChild(index: number, size: number, tmp: string): Promise<void>
       // Loaded here so the baselines do not pay for the SDKs' memory.
       const { createStorageDriver } = await import('../src/modules/storage/storage-driver.factory.js');
       const driver = createStorageDriver(await c.target(), { timeoutMs: 60_000, ...c.options });
+      loadedRssMb = process.resourceUsage().maxRSS / 1024;
+      started = process.hrtime.bigint();
       try {
         const r = await driver.upload('bench/upload.bin', source(size));
         if (r.size !== size) throw new Error(`stored ${r.size} of ${size} bytes`);
@@ -173,6 +178,7 @@ async function runChild(index: number, size: number, tmp: string): Promise<void>
     name: c.name,
     mbps: size / MiB / seconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    loadedRssMb,
     error,
   };
   process.send?.(result);
@@ -202,12 +208,18 @@ async function main(): Promise<void> {
         child.on('message', (m) => (got = m as Result));
         child.on('error', reject);
         child.on('exit', (code) =>
-          got ? resolve(got) : resolve({ name: all[i].name, mbps: 0, peakRssMb: 0, error: `exit ${code}` }),
+          got
+            ? resolve(got)
+            : resolve({ name: all[i].name, mbps: 0, peakRssMb: 0, loadedRssMb: 0, error: `exit ${code}` }),
         );
       });
       results.push(result);
       process.stdout.write(
-        `  ${result.name.padEnd(32)} ${result.error ? 'FAILED'.padStart(10) : `${result.mbps.toFixed(1)} MB/s`.padStart(10)}   peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MB${result.error ? `   ${result.error}` : ''}\n`,
+        `  ${result.name.padEnd(32)} ${result.error ? 'FAILED'.padStart(10) : `${result.mbps.toFixed(1)} MB/s`.padStart(10)}` +
+          `   peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MB` +
+          `   loaded ${result.loadedRssMb.toFixed(0).padStart(4)} MB, upload adds ${(result.peakRssMb - result.loadedRssMb).toFixed(0).padStart(4)} MB` +
+          `   (×${(result.peakRssMb / (results[0]?.peakRssMb || result.peakRssMb)).toFixed(2)} of the /dev/null baseline)` +
+          `${result.error ? `   ${result.error}` : ''}\n`,
       );
     }
   } finally {
