@@ -15,7 +15,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { JobQueue } from '../../src/common/queue/job-queue.js';
 import { derivedName } from '../../src/modules/restores/pg-loader.service.js';
-import { RESTORE_QUEUE } from '../../src/modules/restores/restore-runner.service.js';
+import { RESTORE_QUEUE, RestoreRunnerService } from '../../src/modules/restores/restore-runner.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import {
   createFilestore,
@@ -384,6 +384,32 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
         'old',
       );
       expect(await databasesLike(`${target.db}_restoring_%`)).toEqual([]);
+    });
+  });
+
+  describe('a restore whose worker vanished for good', () => {
+    it('is failed as worker_lost by the sweep, which drops its scratch copies and leaves the target alone', async () => {
+      const target = await newEnv();
+      const id = randomUUID();
+      const suffix = id.replace(/-/g, '').slice(0, 12);
+      const scratchDb = derivedName(target.db, `_restoring_${suffix}`);
+      createdDbs.push(scratchDb);
+      await withDb('postgres', (c) => c.query(`CREATE DATABASE "${scratchDb}" TEMPLATE "${source.name}"`));
+      mkdirSync(`${target.dir}.restoring_${suffix}`, { recursive: true });
+      writeFileSync(path.join(`${target.dir}.restoring_${suffix}`, 'half.txt'), 'half');
+      await ds.query(
+        `INSERT INTO restores (id, organization_id, backup_id, target_environment_id, kind, mode, status, phase, attempts, started_at, heartbeat_at)
+         VALUES ($1, $2, $3, $4, 'restore', 'into_empty', 'running', 'database', 3, now() - interval '3 hours', now() - interval '2 hours')`,
+        [id, org.id, backup.id, target.id],
+      );
+      await t.app.get(RestoreRunnerService).sweep();
+      const res = await call('GET', `/restores/${id}`);
+      expect(res.body).toMatchObject({ status: 'failed', error_code: 'worker_lost' });
+      expect(res.body.error_message).toContain('scratch copies were dropped');
+      expect(await databasesLike(scratchDb)).toEqual([]);
+      expect(existsSync(`${target.dir}.restoring_${suffix}`)).toBe(false);
+      expect(await databasesLike(target.db)).toEqual([]);
+      expect(existsSync(target.dir)).toBe(false);
     });
   });
 

@@ -132,8 +132,19 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
   async sweep(): Promise<void> {
     const { heartbeatSeconds, retryLimit } = this.config.backups;
     try {
-      const n = await this.restores.failStale(Math.max(600, heartbeatSeconds * (retryLimit + 2) * 4));
-      if (n) this.logger.warn({ count: n }, 'Failed restores whose worker stopped responding');
+      const lost = await this.restores.failStale(Math.max(600, heartbeatSeconds * (retryLimit + 2) * 4));
+      if (lost.length)
+        this.logger.warn({ count: lost.length }, 'Failed restores whose worker stopped responding');
+      for (const restore of lost) {
+        // Mid-swap, names may be half moved: leave them for a person (the error message says so).
+        if (restore.result?.swap) continue;
+        const env = await this.environments
+          .require(restore.organizationId, restore.targetEnvironmentId)
+          .catch(() => null);
+        if (!env) continue;
+        const conn = await this.environments.connection(restore.organizationId, env.id);
+        await this.dropScratch(this.scratchOf(restore, conn, env.filestorePath));
+      }
     } catch (err) {
       this.logger.warn({ err }, 'Restore sweep failed');
     }
@@ -239,9 +250,7 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
     const fsPart = env.filestorePath ? parts.find((p) => p.name === 'filestore') : undefined;
     const target = env.filestorePath;
     const intoEmpty = restore.mode === 'into_empty';
-    const suffix = restore.id.replace(/-/g, '').slice(0, 12);
-    const scratchDb = derivedName(conn.database, `_restoring_${suffix}`);
-    const scratchDir = fsPart && target ? `${target}.restoring_${suffix}` : null;
+    const { database: scratchDb, dir: scratchDir } = this.scratchOf(restore, conn, fsPart ? target : null);
     if (restore.result?.swap) {
       // The previous attempt loaded and checked everything and died while swapping: finish that.
       progress.phase = 'swapping';
@@ -367,7 +376,7 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
         progress.phase = 'database';
         const conn = await this.environments.connection(restore.organizationId, restore.targetEnvironmentId);
         scratch.conn = conn;
-        scratch.database = derivedName(conn.database, `_verify_${restore.id.replace(/-/g, '').slice(0, 12)}`);
+        scratch.database = this.scratchOf(restore, conn, null).database;
         await this.dropScratch(scratch);
         const binDir = await this.loader.binDir(conn);
         await this.loader.createDatabase(conn, scratch.database);
@@ -468,7 +477,7 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
     const source = await this.open(driver, part, signal);
     if (part.manifest.format === 'custom') {
       // pg_restore runs in parallel only from a seekable file; it is loaded after the bytes matched.
-      scratch.file = path.join(this.config.dataDir, 'restore-tmp', `${database}.dump`);
+      scratch.file = this.dumpFile(database);
       await mkdir(path.dirname(scratch.file), { recursive: true, mode: 0o700 });
       const file = createWriteStream(scratch.file, { mode: 0o600 });
       const written = new Promise<void>((resolve, reject) => {
@@ -621,6 +630,28 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
       );
     }
     return previous;
+  }
+
+  /** pg_restore --jobs needs a seekable file: custom dumps are staged here (this machine only). */
+  private dumpFile(database: string): string {
+    return path.join(this.config.dataDir, 'restore-tmp', `${database}.dump`);
+  }
+
+  /** The scratch copies of a restore or deep verify, named after it, beside the target. */
+  private scratchOf(
+    restore: Restore,
+    conn: DbConnection,
+    filestorePath: string | null,
+  ): Scratch & { database: string } {
+    const suffix = restore.id.replace(/-/g, '').slice(0, 12);
+    const isRestore = restore.kind === 'restore';
+    const database = derivedName(conn.database, isRestore ? `_restoring_${suffix}` : `_verify_${suffix}`);
+    return {
+      conn,
+      database,
+      dir: isRestore && filestorePath ? `${filestorePath}.restoring_${suffix}` : null,
+      file: this.dumpFile(database),
+    };
   }
 
   private async dropScratch(scratch: Scratch): Promise<void> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Transactions } from '../../common/database/transactions.js';
 import { Backup } from '../backups/backup.entity.js';
 import { Restore, type RestorePhase, type RestoreResult, type RestoreStatus } from './restore.entity.js';
@@ -120,17 +121,21 @@ export class RestoresRepository {
 
   /**
    * Running restores whose worker stopped reporting for staleSeconds: failed, so nothing stays
-   * running forever. Their scratch copies (never the target) may remain; the names say whose.
+   * running forever. Returned so the caller can drop their scratch copies.
    */
-  async failStale(staleSeconds: number): Promise<number> {
-    const [, count] = (await this.tx.manager().query(
+  async failStale(staleSeconds: number): Promise<Restore[]> {
+    const [rows] = (await this.tx.manager().query(
       `UPDATE restores SET status = 'failed', error_code = 'worker_lost', heartbeat_at = NULL,
-          error_message = 'The worker running this job stopped responding and it was not retried; the target was not swapped. Start it again.',
+          error_message = CASE WHEN result ? 'swap'
+            THEN 'The worker stopped responding while swapping names and it was not retried; check the target and its before_restore copies, or start the restore again.'
+            ELSE 'The worker running this job stopped responding and it was not retried; the target was not swapped and the scratch copies were dropped. Start it again.' END,
           completed_at = now(), updated_at = now()
-        WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1)`,
+        WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1)
+        RETURNING id`,
       [staleSeconds],
-    )) as [unknown, number];
-    return count;
+    )) as [{ id: string }[], number];
+    if (!rows.length) return [];
+    return this.repo.findBy({ id: In(rows.map((r) => r.id)) });
   }
 
   /** Marks the cancel request; a pending restore fails at once. Returns the new status. */
