@@ -1,3 +1,4 @@
+import type { RawServerDefault } from 'fastify';
 import { ValidationError, ValidationPipe, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -55,6 +56,15 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   app.useGlobalPipes(validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   const fastify = app.getHttpAdapter().getInstance();
+  // Generated clients send `Content-Type: application/json` on bodyless POSTs (test, cancel,
+  // verify): an empty body is no body, not a 400. Everything else goes to Fastify's safe parser.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>(
+    'application/json',
+    { bodyLimit: config.bodyLimitBytes },
+    (req, body, done) =>
+      body.length === 0 ? done(null, undefined) : parseJson(req, body.toString('utf8'), done),
+  );
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -53,6 +53,15 @@ describe('foundation (HTTP, real PostgreSQL)', () => {
     expect(res.body).toMatchObject({ status: 400, title: 'Bad Request' });
   });
 
+  it('takes a bodyless POST sent with Content-Type: application/json as having no body', async () => {
+    // Generated clients send the header on every POST; cancel, test and verify take no body.
+    const res = await t.request('POST', '/restores/00000000-0000-4000-8000-000000000000/cancel', {
+      rawBody: '',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(401);
+  });
+
   it('answers an oversized body with 413', async () => {
     const res = await t.request('POST', '/health', { body: { blob: 'x'.repeat(4096) } });
     expect(res.status).toBe(413);
