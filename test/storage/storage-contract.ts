@@ -1,8 +1,18 @@
+import {
+  CreateMultipartUploadCommand,
+  ListMultipartUploadsCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { createRawDriver, createStorageDriver } from '../../src/modules/storage/storage-driver.factory.js';
+import {
+  createRawDriver,
+  createStorageDriver,
+  type PrefixedStorageDriver,
+} from '../../src/modules/storage/storage-driver.factory.js';
 import type {
   StorageDriver,
   StorageDriverOptions,
@@ -199,6 +209,49 @@ export function storageContract(subject: ContractSubject): void {
         expect(back.digest('hex')).toBe(h.digest('hex'));
       },
       120_000,
+    );
+
+    when(
+      caps.multipart && caps.verifiesPresigned === true,
+      subject.name,
+      'needs a real S3 server (s3rver has no ListMultipartUploads)',
+    )(
+      'deletePrefix also aborts unfinished multipart uploads under the prefix (a killed worker’s)',
+      async () => {
+        const d = make(ctx.target);
+        const full = `${(d as PrefixedStorageDriver).prefix}mp/dangling.bin`;
+        const bucket = ctx.target.bucket!;
+        const client = new S3Client({
+          endpoint: ctx.target.endpointUrl ?? undefined,
+          region: ctx.target.region ?? 'us-east-1',
+          forcePathStyle: true,
+          credentials: {
+            accessKeyId: ctx.target.accessKey!.trim(),
+            secretAccessKey: ctx.target.secretKey!.trim(),
+          },
+        });
+        const created = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: full }));
+        await client.send(
+          new UploadPartCommand({
+            Bucket: bucket,
+            Key: full,
+            UploadId: created.UploadId,
+            PartNumber: 1,
+            Body: Buffer.alloc(1024, 1),
+          }),
+        );
+        const pending = async () =>
+          (
+            (await client.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: full }))).Uploads ??
+            []
+          ).length;
+        expect(await pending()).toBe(1);
+        await d.upload('mp/done.bin', Readable.from([Buffer.from('done')]));
+        expect(await d.deletePrefix('mp/')).toBe(1);
+        expect(await pending()).toBe(0);
+        expect(await collect(d.list('mp/'))).toEqual([]);
+        client.destroy();
+      },
     );
 
     it('nested prefixes, list and stat', async () => {

@@ -1,5 +1,6 @@
 import {
   DeleteObjectCommand,
+  AbortMultipartUploadCommand,
   DeleteObjectsCommand,
   GetBucketVersioningCommand,
   GetObjectCommand,
@@ -7,6 +8,7 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   ListBucketsCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -549,7 +551,41 @@ export class S3Driver implements StorageDriver {
       if (batch.length === 1000) await flush();
     }
     await flush();
+    await this.abortUnfinishedUploads(prefix, options);
     return deleted;
+  }
+
+  /**
+   * Aborts multipart uploads left under the prefix by a worker killed mid-upload: their parts are
+   * invisible to list but billed. Best effort: a key without ListBucketMultipartUploads (or a
+   * server without it) keeps them, and the bucket's lifecycle rule has to collect them.
+   */
+  private async abortUnfinishedUploads(prefix: string, options: OperationOptions): Promise<void> {
+    let keyMarker: string | undefined;
+    let uploadIdMarker: string | undefined;
+    try {
+      do {
+        const out = await this.client.send(
+          new ListMultipartUploadsCommand({
+            Bucket: this.bucket,
+            Prefix: prefix,
+            KeyMarker: keyMarker,
+            UploadIdMarker: uploadIdMarker,
+          }),
+          { abortSignal: options.signal },
+        );
+        for (const u of out.Uploads ?? []) {
+          await this.client.send(
+            new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: u.Key, UploadId: u.UploadId }),
+            { abortSignal: options.signal },
+          );
+        }
+        keyMarker = out.IsTruncated ? out.NextKeyMarker : undefined;
+        uploadIdMarker = out.IsTruncated ? out.NextUploadIdMarker : undefined;
+      } while (keyMarker);
+    } catch (err) {
+      if (options.signal?.aborted) throw this.fail(err, 'bucket');
+    }
   }
 
   async *list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
