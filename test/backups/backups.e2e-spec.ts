@@ -1,6 +1,6 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -300,7 +300,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     it('the objects are on disk where the catalog says', () => {
       for (const p of backup.parts) {
         const file = path.join(localDir, p.key);
-        expect(sha256(require_(file))).toBe(p.sha256);
+        expect(sha256(readFileSync(file))).toBe(p.sha256);
       }
     });
 
@@ -836,18 +836,12 @@ describe('environments and backups (real PostgreSQL source, real storage servers
   });
 });
 
-function require_(file: string): Buffer {
-  return execFileSync('cat', [file]);
-}
-
 function listLocal(root: string, prefix: string): string[] {
-  try {
-    return execFileSync('find', [path.join(root, prefix), '-type', 'f'], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean);
-  } catch {
-    return [];
-  }
+  const dir = path.join(root, prefix);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 async function listS3(server: S3TestServer, bucket: string, prefix: string): Promise<string[]> {

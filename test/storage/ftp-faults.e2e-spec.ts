@@ -39,6 +39,17 @@ function sessionPids(port: number): number[] {
   return [...pids];
 }
 
+// vsftpd serves a session with a parent and a child process: killing one can end the other first
+function signalAll(pids: number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+    }
+  }
+}
+
 function endless(): Readable {
   const buf = randomBytes(1024 * 1024);
   return new Readable({
@@ -79,12 +90,12 @@ if (REAL_FTP && haveSs) {
       const pids = sessionPids(server.port);
       expect(pids.length).toBeGreaterThan(0);
       const at = Date.now();
-      for (const pid of pids) process.kill(pid, signal);
+      signalAll(pids, signal);
       try {
         const err = await outcome;
         return { err: err as StorageError, took: Date.now() - at, key };
       } finally {
-        if (signal === 'SIGSTOP') for (const pid of pids) process.kill(pid, 'SIGKILL');
+        if (signal === 'SIGSTOP') signalAll(pids, 'SIGKILL');
         await d.close();
       }
     }
