@@ -27,6 +27,8 @@ const MiB = 1024 * 1024;
 const SIZE_MB = Number(process.argv[2] ?? process.env.BENCH_MB ?? 1024);
 const PG_BIN = process.env.BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
+// as `npm run worker` starts it; BENCH_WORKER_FLAGS replaces them
+const WORKER_FLAGS = (process.env.BENCH_WORKER_FLAGS ?? '--max-semi-space-size=4').split(' ').filter(Boolean);
 const WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/worker.js');
 const tag = randomBytes(3).toString('hex');
 
@@ -168,7 +170,7 @@ async function main(): Promise<void> {
       ['offsite → local', local.id],
       [`offsite → S3 (${s3.name})`, s3cfg.id],
     ] as const) {
-      worker = spawn(process.execPath, [WORKER], {
+      worker = spawn(process.execPath, [...WORKER_FLAGS, WORKER], {
         env: {
           PATH: process.env.PATH,
           DATABASE_URL: t.db.url,

@@ -140,6 +140,9 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
       driver = await this.storageConfigs.openDriver(
         await this.backups.storageScope(backup.storageConfigId),
         backup.storageConfigId,
+        // database and filestore upload at once: 2 parts in flight each keeps the worker's memory
+        // at one upload's default window (bench:backup)
+        { queueSize: 2 },
       );
       if (backup.attempts > 1) {
         // An earlier attempt died mid-way: start from an empty folder.

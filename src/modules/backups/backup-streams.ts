@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import type { Compression } from '../environments/environment.entity.js';
 import { SourceError } from '../environments/source-error.js';
 import type { StorageDriver } from '../storage/storage-driver.js';
+import { noteStreamed } from '../storage/stream-utils.js';
 
 /** sha256 and byte count of what flows through. */
 export class HashCounter extends Transform {
@@ -34,6 +35,8 @@ export class Counter extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.onChunk(chunk.length);
+    // the uncompressed source chunks are most of a backup's garbage (the upload notes the rest)
+    noteStreamed(chunk.length);
     cb(null, chunk);
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Readable, Transform, Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { Parser, Unpack, type ReadEntry } from 'tar';
+import { noteStreamed } from '../storage/stream-utils.js';
 import { RestoreError } from './restore-error.js';
 
 /** What the manifest (and the catalog) promise about one stored object. */
@@ -56,6 +57,7 @@ export async function feedVerified(
       hash.update(chunk);
       bytes += chunk.length;
       opts.onBytes(chunk.length);
+      noteStreamed(chunk.length);
       if (bytes > part.sizeBytes) {
         throw integrityFailed(part, `is larger than the ${part.sizeBytes} bytes the manifest records`);
       }

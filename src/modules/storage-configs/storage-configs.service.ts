@@ -363,9 +363,16 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
   }
 
   /** A driver for a saved config (with the platform's endpoint switches). Close it when done. */
-  async openDriver(scope: ConfigScope, id: string): Promise<PrefixedStorageDriver> {
+  async openDriver(
+    scope: ConfigScope,
+    id: string,
+    overrides: Pick<StorageDriverOptions, 'queueSize'> = {},
+  ): Promise<PrefixedStorageDriver> {
     const target = await this.loadTarget(scope, id);
-    return this.drivers.create(target, this.driverOptions(scope, await this.settings.get()));
+    return this.drivers.create(target, {
+      ...this.driverOptions(scope, await this.settings.get()),
+      ...overrides,
+    });
   }
 
   /** Usage counters on backup completion (+) and deletion (−): atomic SQL increments. */

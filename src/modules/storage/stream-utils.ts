@@ -1,5 +1,34 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { StorageError } from './storage-errors.js';
+
+/**
+ * Node frees a dead Buffer's memory only when V8 collects its small JS wrapper, and a stream of
+ * 64 KiB chunks fills the young generation so slowly that 50+ MB of dead chunks pile up between
+ * collections. A minor GC (about 0.1 ms) every few MiB streamed keeps a transfer's resident memory
+ * flat: `npm run bench:storage` shows the difference. Falls back to nothing if gc is unavailable.
+ */
+const collectYoungGarbage = ((): (() => void) => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as (options: { type: 'minor' }) => void;
+    return () => gc({ type: 'minor' });
+  } catch {
+    return () => undefined;
+  }
+})();
+const GC_EVERY_BYTES = 4 * 1024 * 1024;
+let streamedSinceGc = 0;
+
+/** Call with the size of every chunk a long transfer moves (all transfers share one budget). */
+export function noteStreamed(bytes: number): void {
+  streamedSinceGc += bytes;
+  if (streamedSinceGc >= GC_EVERY_BYTES) {
+    streamedSinceGc = 0;
+    collectYoungGarbage();
+  }
+}
 
 /**
  * Counts the bytes flowing through, reports progress and enforces a declared content length, so a
@@ -17,6 +46,7 @@ export class ByteCounter extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.bytes += chunk.length;
+    noteStreamed(chunk.length);
     if (this.expectedLength !== undefined && this.bytes > this.expectedLength) {
       cb(lengthMismatch(this.expectedLength, this.bytes, 'more'));
       return;
