@@ -49,10 +49,12 @@ export class PgBossQueue extends JobQueue implements OnApplicationBootstrap, OnA
       application_name: 'offsite-queue',
       max: 4,
       superviseIntervalSeconds: 5,
-      // The monitor pass fails jobs whose heartbeat stopped and refreshes the cached list of active
-      // singletons that gates their retry; at pg-boss's default (60 s) a job of a killed worker
-      // waits up to two minutes before another worker takes it over.
-      monitorIntervalSeconds: 10,
+      // The monitor pass fails jobs whose heartbeat stopped and refreshes the queue's list of active
+      // singletons; each process re-reads that list every queueCacheIntervalSeconds and skips the
+      // singletons on it. At pg-boss's defaults (60 s each) a job of a killed worker waits up to two
+      // minutes, and the next backup of an environment up to a minute after the previous one ended.
+      monitorIntervalSeconds: 5,
+      queueCacheIntervalSeconds: 2,
     });
     boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
     await boss.start();
