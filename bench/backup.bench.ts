@@ -216,8 +216,9 @@ async function main(): Promise<void> {
         rss.toFixed(0),
         idle.toFixed(0),
       ]);
+      const queued = (Date.parse(b.started_at) - Date.parse(b.created_at)) / 1000;
       process.stdout.write(
-        `  ${label}: ${wall.toFixed(1)} s, stored ${(b.total_size_bytes / MiB).toFixed(0)} MiB\n`,
+        `  ${label}: ${wall.toFixed(1)} s (queued ${queued.toFixed(1)} s, ran ${(b.duration_ms / 1000).toFixed(1)} s), stored ${(b.total_size_bytes / MiB).toFixed(0)} MiB\n`,
       );
     }
     const head = ['run', 'wall s', 'MB/s (source)', '× baseline', 'worker peak RSS MB', 'worker idle RSS MB'];

@@ -340,17 +340,18 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     const dir = env.filestorePath!;
     const compression = backup.compression as 'gzip' | 'zstd';
     const file = `filestore.tar.${COMPRESSION_SUFFIX[compression]}`;
-    const archive = this.filestore.archive(dir);
     try {
+      // The walk's total sizes the multipart parts: without it a filestore past parts × 8 MiB
+      // (80 GB on AWS) would fail at the part limit, and small ones would use larger parts than needed.
+      const { totalBytes } = await this.filestore.scan(dir);
+      signal.throwIfAborted();
+      const archive = this.filestore.archive(dir);
       const r = await streamToStorage(
         driver,
         backup.objectPrefix + file,
         archive.stream,
         [compressor(compression)],
-        {
-          signal,
-          onSourceBytes: onBytes,
-        },
+        { signal, onSourceBytes: onBytes, sizeEstimate: totalBytes },
       );
       return {
         name: 'filestore',

@@ -5,6 +5,7 @@ import type { Compression } from '../environments/environment.entity.js';
 import { SourceError } from '../environments/source-error.js';
 import type { StorageDriver } from '../storage/storage-driver.js';
 import { noteStreamed } from '../storage/stream-utils.js';
+import { ParallelGzip } from './parallel-gzip.js';
 
 /** sha256 and byte count of what flows through. */
 export class HashCounter extends Transform {
@@ -44,7 +45,7 @@ export class Counter extends Transform {
 export function compressor(compression: Compression): Transform {
   switch (compression) {
     case 'gzip':
-      return zlib.createGzip({ level: 6 });
+      return new ParallelGzip(6);
     case 'zstd':
       return zlib.createZstdCompress({ params: { [zlib.constants.ZSTD_c_compressionLevel]: 3 } });
   }
