@@ -434,13 +434,9 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
       expect(list.body.items.find((b: any) => b.id === backup.id).verification_status).toBe('passed');
     });
 
-    it('deep verify fails on a dump that does not load', async () => {
-      const b = await backupOf(srcEnv.id);
+    /** Replaces the stored database part, with manifest and catalog rewritten to match its bytes. */
+    const replaceDatabasePart = async (b: any, bad: Buffer) => {
       const dbPart = b.parts.find((p: any) => p.name === 'database');
-      // A valid gzip of SQL that fails: the bytes match the (rewritten) catalog, the load does not.
-      const bad = execFileSync('gzip', ['-c'], {
-        input: 'CREATE TABLE x (;\n-- PostgreSQL database dump complete\n',
-      });
       writeFileSync(path.join(localDir, dbPart.key), bad);
       const manifestPart = b.parts.find((p: any) => p.name === 'manifest');
       const manifest = JSON.parse(readFileSync(path.join(localDir, manifestPart.key), 'utf8'));
@@ -459,6 +455,43 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
         format: p.format,
       }));
       await ds.query('UPDATE backups SET parts = $2::jsonb WHERE id = $1', [b.id, JSON.stringify(parts)]);
+    };
+
+    it('verify reads a custom-format dump to its end: a truncated archive fails, the intact one passes', async () => {
+      const env = await call('POST', `/environments?organization_id=${org.id}`, {
+        name: 'source-custom-local',
+        database: {
+          host: '127.0.0.1',
+          port: 5432,
+          name: source.name,
+          username: 'postgres',
+          password: 'x',
+          sslmode: 'disable',
+        },
+        dump_format: 'custom',
+      });
+      expect(env.status).toBe(201);
+      const b = await backupOf(env.body.id);
+      const good = await waitForRestore((await call('POST', `/backups/${b.id}/verify`, {})).body.id);
+      expect(good).toMatchObject({ status: 'completed', error_code: null });
+      // Cut off the end: the header and table of contents are intact, the data is not.
+      const dbPart = b.parts.find((p: any) => p.name === 'database');
+      const whole = readFileSync(path.join(localDir, dbPart.key));
+      await replaceDatabasePart(b, whole.subarray(0, Math.floor(whole.length * 0.8)));
+      const bad = await waitForRestore((await call('POST', `/backups/${b.id}/verify`, {})).body.id);
+      expect(bad).toMatchObject({ status: 'failed', error_code: 'verification_failed' });
+      expect(bad.error_message).toMatch(
+        /^Part database is not a readable archive: pg_restore failed reading/,
+      );
+    });
+
+    it('deep verify fails on a dump that does not load', async () => {
+      const b = await backupOf(srcEnv.id);
+      // A valid gzip of SQL that fails: the bytes match the (rewritten) catalog, the load does not.
+      const bad = execFileSync('gzip', ['-c'], {
+        input: 'CREATE TABLE x (;\n-- PostgreSQL database dump complete\n',
+      });
+      await replaceDatabasePart(b, bad);
       const shallow = await waitForRestore((await call('POST', `/backups/${b.id}/verify`, {})).body.id);
       expect(shallow.status).toBe('completed');
       const deep = await waitForRestore(

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { spawn } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type pg from 'pg';
@@ -142,6 +144,26 @@ export class PgLoader {
     );
   }
 
+  /**
+   * pg_restore reading a custom-format archive from its stdin into a script sent to /dev/null: it
+   * reads and decompresses every data block, so a truncated or corrupt archive fails without a
+   * database. Uses the newest pg_restore in PG_BIN_DIRS (archives are readable by newer versions);
+   * null when there is none.
+   */
+  async readArchive(signal: AbortSignal): Promise<LoadProcess | null> {
+    const newest = [...(await this.pgTools.available())].sort((a, b) => b.major - a.major)[0];
+    if (!newest) return null;
+    const bin = path.join(path.dirname(newest.path), 'pg_restore');
+    if (
+      !(await access(bin, constants.X_OK).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return null;
+    return this.spawnClient(bin, ['--file=/dev/null'], { PATH: '/usr/bin:/bin' }, signal, true, 'reading');
+  }
+
   private run(
     conn: DbConnection,
     bin: string,
@@ -150,18 +172,30 @@ export class PgLoader {
     signal: AbortSignal,
     withStdin: boolean,
   ): LoadProcess {
+    const env = {
+      PATH: '/usr/bin:/bin',
+      PGHOST: conn.host,
+      PGPORT: String(conn.port),
+      PGDATABASE: database,
+      PGUSER: conn.username,
+      PGSSLMODE: conn.sslmode,
+      PGAPPNAME: 'offsite-restore',
+      PGCONNECT_TIMEOUT: '10',
+      ...(conn.password ? { PGPASSWORD: conn.password } : {}),
+    };
+    return this.spawnClient(bin, args, env, signal, withStdin, 'loading');
+  }
+
+  private spawnClient(
+    bin: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    signal: AbortSignal,
+    withStdin: boolean,
+    doing: 'loading' | 'reading',
+  ): LoadProcess {
     const child = spawn(bin, args, {
-      env: {
-        PATH: '/usr/bin:/bin',
-        PGHOST: conn.host,
-        PGPORT: String(conn.port),
-        PGDATABASE: database,
-        PGUSER: conn.username,
-        PGSSLMODE: conn.sslmode,
-        PGAPPNAME: 'offsite-restore',
-        PGCONNECT_TIMEOUT: '10',
-        ...(conn.password ? { PGPASSWORD: conn.password } : {}),
-      },
+      env,
       stdio: [withStdin ? 'pipe' : 'ignore', 'ignore', 'pipe'],
       signal,
       killSignal: 'SIGKILL',
@@ -185,7 +219,7 @@ export class PgLoader {
         reject(
           new RestoreError(
             'load_failed',
-            `${name} failed loading the dump (${sig ? `signal ${sig}` : `exit code ${code}`}): ${tail || 'no error output'}`,
+            `${name} failed ${doing} the dump (${sig ? `signal ${sig}` : `exit code ${code}`}): ${tail || 'no error output'}`,
           ),
         );
       });

@@ -530,11 +530,22 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
     const source = await this.open(driver, part, signal);
     const head = decompressor(part.manifest.compression) ?? passThrough();
     let check: Promise<void>;
+    const reader = part.manifest.format === 'custom' ? await this.loader.readArchive(signal) : null;
     if (part.name === 'filestore') {
       const tar = parseTar();
       chain(head, tar.sink);
       check = tar.done.then(() => undefined);
+    } else if (reader) {
+      chain(head, reader.stdin!);
+      check = reader.done.catch((err: unknown) => {
+        if (!(err instanceof RestoreError)) throw err;
+        throw new RestoreError(
+          'verification_failed',
+          `Part ${part.name} is not a readable archive: ${err.message}`,
+        );
+      });
     } else {
+      // no pg_restore on this worker: the archive's header is all that can be checked
       const custom = part.manifest.format === 'custom';
       let first = Buffer.alloc(0);
       let tail = '';
