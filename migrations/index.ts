@@ -3,6 +3,7 @@ import { Identity1763790000000 } from './1763790000000-Identity.js';
 import { StorageConfigs1763800000000 } from './1763800000000-StorageConfigs.js';
 import { Backups1763810000000 } from './1763810000000-Backups.js';
 import { Restores1763820000000 } from './1763820000000-Restores.js';
+import { RevokedTokens1763830000000 } from './1763830000000-RevokedTokens.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes a file here; add its class to this list. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: (new () => object)[] = [
   StorageConfigs1763800000000,
   Backups1763810000000,
   Restores1763820000000,
+  RevokedTokens1763830000000,
 ];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -180,6 +181,7 @@ describe('auth (HTTP, real PostgreSQL)', () => {
           issuer: 'offsite',
           audience: 'offsite-api',
           expiresIn: 3600,
+          jwtid: randomUUID(),
           ...opts,
         });
 
@@ -213,6 +215,14 @@ describe('auth (HTTP, real PostgreSQL)', () => {
         ['wrong issuer', () => sign({ sub: user.id }, { issuer: 'someone-else' })],
         ['wrong audience', () => sign({ sub: user.id }, { audience: 'another-api' })],
         ['no subject', () => sign({})],
+        [
+          'no jti (cannot be revoked)',
+          () =>
+            new JwtService({ secret: SECRET }).sign(
+              { sub: user.id },
+              { algorithm: 'HS256', issuer: 'offsite', audience: 'offsite-api', expiresIn: 3600 },
+            ),
+        ],
         ['garbage', () => 'not.a.jwt'],
       ])('%s', async (_name, token) => {
         const res = await t.request('GET', '/auth/me', { token: token() });
@@ -220,6 +230,23 @@ describe('auth (HTTP, real PostgreSQL)', () => {
         expect(res.body).toMatchObject({ status: 401, code: 'unauthorized' });
         expect(res.headers.get('www-authenticate')).toBe('Bearer');
       });
+    });
+
+    it('logout revokes the token it was called with, in every process; the other tokens keep working', async () => {
+      const u = await registerAndLogin(t);
+      const second = await t.request('POST', '/auth/login', {
+        body: { email: u.email, password: u.password },
+      });
+      expect(second.status).toBe(200);
+      const other = second.body.access_token as string;
+      const out = await t.request('POST', '/auth/logout', { token: u.token });
+      expect(out.status).toBe(204);
+      expect((await t.request('GET', '/auth/me', { token: u.token })).status).toBe(401);
+      expect((await t.request('POST', '/auth/logout', { token: u.token })).status).toBe(401);
+      expect((await t.request('GET', '/auth/me', { token: other })).status).toBe(200);
+      // the revocation is a row, not process memory: any API process refuses the token
+      const { rows } = await sql(t, 'SELECT user_id FROM revoked_tokens WHERE user_id = $1', [u.id]);
+      expect(rows).toHaveLength(1);
     });
 
     it('stops accepting the token of a disabled, then deleted, user', async () => {

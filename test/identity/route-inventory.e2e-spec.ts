@@ -23,6 +23,7 @@ PATCH /api/v1/admin/storage-configs/:storage_config_id platform_admin
 POST /api/v1/admin/storage-configs/:storage_config_id/test platform_admin
 POST /api/v1/admin/storage-configs/test-connection platform_admin
 POST /api/v1/auth/login public
+POST /api/v1/auth/logout authenticated
 GET /api/v1/auth/me authenticated
 POST /api/v1/auth/register public
 POST /api/v1/backups org.backup.create

@@ -36,7 +36,13 @@ function context(handler: () => void, req: Record<string, unknown>): ExecutionCo
 }
 
 function setup(memberOf: Record<string, MemberAccess> = {}) {
-  const principal: Principal = { id: USER, email: 'u@example.test', isPlatformAdmin: false };
+  const principal: Principal = {
+    id: USER,
+    email: 'u@example.test',
+    isPlatformAdmin: false,
+    tokenId: '00000000-0000-4000-8000-00000000000a',
+    tokenExpiresAt: new Date(Date.now() + 3600_000),
+  };
   const tokens = { authenticate: async () => principal } as unknown as AccessTokensService;
   const memberships = {
     findAccess: async (orgId: string) => memberOf[orgId] ?? null,

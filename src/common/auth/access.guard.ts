@@ -49,6 +49,8 @@ export class AccessGuard implements CanActivate {
       isPlatformAdmin: principal.isPlatformAdmin,
       permissions: [],
       requestId: req.id,
+      tokenId: principal.tokenId,
+      tokenExpiresAt: principal.tokenExpiresAt,
     };
 
     if (declaration.kind === 'platform_admin' && !auth.isPlatformAdmin) {

@@ -15,6 +15,9 @@ export interface AuthContext {
   /** The caller's permissions in that organization (empty without one). */
   permissions: readonly Permission[];
   requestId?: string;
+  /** The bearer token's jti and expiry (POST /auth/logout revokes it). */
+  tokenId?: string;
+  tokenExpiresAt?: Date;
 }
 
 /** An AuthContext on an organization-scoped route: organizationId is always set. */

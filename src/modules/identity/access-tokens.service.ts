@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import passport from 'passport';
@@ -6,15 +7,27 @@ import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import { RevokedTokensRepository } from './revoked-tokens.repository.js';
 import { UsersRepository } from './users.repository.js';
 
 const ALGORITHM = 'HS256';
+
+interface TokenPayload {
+  sub?: unknown;
+  jti?: unknown;
+  exp?: unknown;
+}
+
+const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v);
 
 /** The authenticated user behind a valid token (loaded fresh on every request). */
 export interface Principal {
   id: string;
   email: string;
   isPlatformAdmin: boolean;
+  /** The token's jti and expiry: what POST /auth/logout revokes. */
+  tokenId: string;
+  tokenExpiresAt: Date;
 }
 
 const invalidToken = () =>
@@ -26,7 +39,7 @@ const invalidToken = () =>
  * Issues access tokens (HS256, issuer, audience, expiry) and verifies them with passport-jwt.
  * The strategy lives on a private Passport instance, so several apps in one process (tests) do
  * not replace each other's strategy on the global one. A token stops working as soon as its user
- * is deleted or disabled, because verification loads the user.
+ * is deleted or disabled, because verification loads the user, or once it was signed out (its jti).
  */
 @Injectable()
 export class AccessTokensService {
@@ -36,6 +49,7 @@ export class AccessTokensService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
+    private readonly revoked: RevokedTokensRepository,
   ) {
     const { jwtSecret, jwtIssuer, jwtAudience } = config.auth;
     this.jwt = new JwtService({ secret: jwtSecret });
@@ -50,8 +64,8 @@ export class AccessTokensService {
           audience: jwtAudience,
           ignoreExpiration: false,
         },
-        (payload: { sub?: unknown }, done: (err: unknown, user?: Principal | false) => void) => {
-          this.principal(payload.sub).then((user) => done(null, user ?? false), done);
+        (payload: TokenPayload, done: (err: unknown, user?: Principal | false) => void) => {
+          this.principal(payload).then((user) => done(null, user ?? false), done);
         },
       ),
     );
@@ -67,6 +81,7 @@ export class AccessTokensService {
         issuer: jwtIssuer,
         audience: jwtAudience,
         expiresIn: jwtTtlSeconds,
+        jwtid: randomUUID(),
       },
     );
     return { accessToken, expiresIn: jwtTtlSeconds };
@@ -84,14 +99,17 @@ export class AccessTokensService {
     });
   }
 
-  private async principal(sub: unknown): Promise<Principal | null> {
-    if (typeof sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(sub)) return null;
-    const user = await this.users.findActiveById(sub);
-    if (!user) return null;
+  private async principal({ sub, jti, exp }: TokenPayload): Promise<Principal | null> {
+    // Tokens without a jti (before sign-out existed) cannot be revoked, so they are no longer accepted.
+    if (!isUuid(sub) || !isUuid(jti) || typeof exp !== 'number') return null;
+    const [user, revoked] = await Promise.all([this.users.findActiveById(sub), this.revoked.isRevoked(jti)]);
+    if (!user || revoked) return null;
     return {
       id: user.id,
       email: user.email,
       isPlatformAdmin: user.isPlatformAdmin || this.config.auth.platformAdminEmails.includes(user.email),
+      tokenId: jti,
+      tokenExpiresAt: new Date(exp * 1000),
     };
   }
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Authenticated } from '../../common/auth/require-permission.decorator.js';
+import { Auth, type AuthContext } from '../../common/auth/auth-context.js';
 import { Public } from '../../common/auth/public.decorator.js';
 import { AuthService } from './auth.service.js';
 import { TokenResponse, UserResponse } from './dto/auth-responses.dto.js';
@@ -26,5 +34,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange email and password for a bearer access token (rate limited: 429).' })
   login(@Body() dto: LoginDto): Promise<TokenResponse> {
     return this.auth.login(dto);
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The token is revoked; other tokens of the user keep working.' })
+  @ApiOperation({ summary: 'Sign out: revoke the bearer token of this request before its expiry.' })
+  async logout(@Auth() auth: AuthContext): Promise<void> {
+    await this.auth.logout(auth);
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
@@ -10,6 +11,7 @@ import type { RegisterDto } from './dto/register.dto.js';
 import { toTokenResponse, toUserResponse } from './identity.mapper.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
 import { hashPassword, needsRehash, verifyPassword } from './password-hasher.js';
+import { RevokedTokensRepository } from './revoked-tokens.repository.js';
 import { UsersRepository } from './users.repository.js';
 
 const invalidCredentials = () => new DomainError('unauthorized', 'Invalid email or password.');
@@ -25,10 +27,19 @@ export class AuthService implements OnModuleInit {
     private readonly users: UsersRepository,
     private readonly failures: LoginFailuresRepository,
     private readonly tokens: AccessTokensService,
+    private readonly revoked: RevokedTokensRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
     this.dummyHash = await hashPassword(randomBytes(16).toString('hex'));
+  }
+
+  /** Signs out the token of this request: refused by every API process from now on. */
+  async logout(auth: AuthContext): Promise<void> {
+    if (!auth.tokenId || !auth.tokenExpiresAt)
+      throw new DomainError('unauthorized', 'Authentication required.');
+    await this.revoked.revoke(auth.tokenId, auth.userId, auth.tokenExpiresAt);
+    this.logger.log({ user_id: auth.userId }, 'Access token signed out');
   }
 
   async register(dto: RegisterDto): Promise<UserResponse> {

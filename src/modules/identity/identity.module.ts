@@ -5,6 +5,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
 import { PlatformAdminsService } from './platform-admins.service.js';
+import { RevokedTokensRepository } from './revoked-tokens.repository.js';
 import { UsersRepository } from './users.repository.js';
 
 @Module({
@@ -13,6 +14,7 @@ import { UsersRepository } from './users.repository.js';
     Transactions,
     UsersRepository,
     LoginFailuresRepository,
+    RevokedTokensRepository,
     AccessTokensService,
     AuthService,
     PlatformAdminsService,
