@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { ParallelGzip } from './parallel-gzip.js';
+import { BLOCK_BYTES, ParallelGzip } from './parallel-gzip.js';
 
 const MiB = 1024 * 1024;
 
@@ -45,10 +45,10 @@ describe('ParallelGzip', () => {
   it.each([
     ['empty', 0, 64 * 1024],
     ['smaller than a block', 1000, 64 * 1024],
-    ['exactly one block', MiB, 64 * 1024],
-    ['one block and a byte', MiB + 1, 64 * 1024],
-    ['several blocks in odd chunks', 5 * MiB + 12345, 70_001],
-    ['chunks larger than a block', 3 * MiB + 7, 2 * MiB + 3],
+    ['exactly one block', BLOCK_BYTES, 64 * 1024],
+    ['one block and a byte', BLOCK_BYTES + 1, 64 * 1024],
+    ['several blocks in odd chunks', 5 * BLOCK_BYTES + 12345, 70_001],
+    ['chunks larger than a block', 3 * BLOCK_BYTES + 7, 2 * BLOCK_BYTES + 3],
   ])('round-trips %s through zlib and gzip(1)', async (_name, size, chunk) => {
     const data = Buffer.concat([text(size >> 1), randomBytes(size - (size >> 1))]);
     const gz = await gzipWith(inChunks(data, chunk));

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 const deflateRaw = promisify(zlib.deflateRaw);
 
 /** Uncompressed bytes per independently compressed block. */
-const BLOCK_BYTES = 1024 * 1024;
+export const BLOCK_BYTES = 512 * 1024;
 /** Deflate's window: each block is primed with the previous block's last 32 KiB. */
 const WINDOW_BYTES = 32 * 1024;
 // ID1 ID2, CM=deflate, FLG=0, MTIME=0, XFL=0, OS=3 (Unix): what zlib's own gzip writes.
@@ -35,7 +35,7 @@ function releaseSlot(): void {
 }
 
 /**
- * gzip on several cores, as pigz does: the input is cut into 1 MiB blocks that zlib compresses at
+ * gzip on several cores, as pigz does: the input is cut into 512 KiB blocks that zlib compresses at
  * once on libuv's thread pool, each primed with the previous block's last 32 KiB as its dictionary
  * (so the ratio stays that of plain gzip) and ended with a sync flush, and the raw deflate blocks are
  * written in order between one gzip header and trailer. The output is one ordinary gzip member:
