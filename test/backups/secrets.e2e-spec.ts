@@ -207,13 +207,14 @@ describe('storage and database secrets never leak (real server process, trace lo
     await c.connect();
     let stored: string;
     try {
-      const rows = await Promise.all(
-        ['storage_configs', 'environments', 'backups', 'audit_log', 'pgboss.job'].map(async (table) => {
-          const exists = await c.query('SELECT to_regclass($1) AS t', [table]);
-          if (!exists.rows[0].t) return `(no ${table})`;
-          return JSON.stringify((await c.query(`SELECT * FROM ${table}`)).rows);
-        }),
-      );
+      // one query at a time: a pg client does not run queries concurrently
+      const rows: string[] = [];
+      for (const table of ['storage_configs', 'environments', 'backups', 'audit_log', 'pgboss.job']) {
+        const exists = await c.query('SELECT to_regclass($1) AS t', [table]);
+        rows.push(
+          exists.rows[0].t ? JSON.stringify((await c.query(`SELECT * FROM ${table}`)).rows) : `(no ${table})`,
+        );
+      }
       stored = rows.join('\n');
     } finally {
       await c.end();
