@@ -122,6 +122,23 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
     expect(res.status).toBe(201);
     return { id: res.body.id as string, db: dbName, dir: res.body.filestore_path as string };
   };
+  /** An environment backing up the source database (and whatever `extra` adds). */
+  const sourceEnv = async (name: string, extra: Record<string, unknown> = {}) => {
+    const res = await call('POST', `/environments?organization_id=${org.id}`, {
+      name,
+      database: {
+        host: '127.0.0.1',
+        port: 5432,
+        name: source.name,
+        username: 'postgres',
+        password: 'x',
+        sslmode: 'disable',
+      },
+      ...extra,
+    });
+    expect(res.status).toBe(201);
+    return res.body as { id: string };
+  };
   const backupOf = async (envId: string, extra: Record<string, unknown> = {}) => {
     const res = await call('POST', `/backups?organization_id=${org.id}`, { environment_id: envId, ...extra });
     expect(res.status).toBe(202);
@@ -194,20 +211,7 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
       admin.token,
     );
     expect(cfg.status).toBe(201);
-    const env = await call('POST', `/environments?organization_id=${org.id}`, {
-      name: 'source',
-      database: {
-        host: '127.0.0.1',
-        port: 5432,
-        name: source.name,
-        username: 'postgres',
-        password: 'x',
-        sslmode: 'disable',
-      },
-      filestore_path: filestore,
-    });
-    expect(env.status).toBe(201);
-    srcEnv = env.body;
+    srcEnv = await sourceEnv('source', { filestore_path: filestore });
     backup = await backupOf(srcEnv.id);
   });
   afterAll(async () => {
@@ -458,20 +462,8 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
     };
 
     it('verify reads a custom-format dump to its end: a truncated archive fails, the intact one passes', async () => {
-      const env = await call('POST', `/environments?organization_id=${org.id}`, {
-        name: 'source-custom-local',
-        database: {
-          host: '127.0.0.1',
-          port: 5432,
-          name: source.name,
-          username: 'postgres',
-          password: 'x',
-          sslmode: 'disable',
-        },
-        dump_format: 'custom',
-      });
-      expect(env.status).toBe(201);
-      const b = await backupOf(env.body.id);
+      const env = await sourceEnv('source-custom-local', { dump_format: 'custom' });
+      const b = await backupOf(env.id);
       const good = await waitForRestore((await call('POST', `/backups/${b.id}/verify`, {})).body.id);
       expect(good).toMatchObject({ status: 'completed', error_code: null });
       // Cut off the end: the header and table of contents are intact, the data is not.
@@ -559,23 +551,13 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
         path_prefix: 'r/',
       });
       expect(cfg.status).toBe(201);
-      const env = await call('POST', `/environments?organization_id=${org.id}`, {
-        name: 'source-custom',
-        database: {
-          host: '127.0.0.1',
-          port: 5432,
-          name: source.name,
-          username: 'postgres',
-          password: 'x',
-          sslmode: 'disable',
-        },
+      const env = await sourceEnv('source-custom', {
         filestore_path: filestore,
         dump_format: 'custom',
         compression: 'zstd',
         storage_config_id: cfg.body.id,
       });
-      expect(env.status).toBe(201);
-      const b = await backupOf(env.body.id);
+      const b = await backupOf(env.id);
       expect(b.parts.map((p: any) => p.key.split('/').pop())).toEqual([
         'database.dump',
         'filestore.tar.zst',
