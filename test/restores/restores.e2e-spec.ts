@@ -475,6 +475,17 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
       expect(bad.error_message).toMatch(
         /^Part database is not a readable archive: pg_restore failed reading/,
       );
+      // A checksum failure mid-part stops pg_restore too (no process left waiting on its stdin).
+      const dbFile = path.join(localDir, dbPart.key);
+      writeFileSync(dbFile, Buffer.concat([whole.subarray(0, whole.length >> 1), Buffer.alloc(4096)]));
+      const damaged = await waitForRestore((await call('POST', `/backups/${b.id}/verify`, {})).body.id);
+      expect(damaged).toMatchObject({ status: 'failed', error_code: 'integrity_failed' });
+      const readers = () =>
+        execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+          .split('\n')
+          .filter((l) => l.includes('pg_restore --file=/dev/null'));
+      for (let i = 0; i < 20 && readers().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(readers()).toEqual([]);
     });
 
     it('deep verify fails on a dump that does not load', async () => {

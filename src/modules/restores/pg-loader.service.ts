@@ -154,13 +154,11 @@ export class PgLoader {
     const newest = [...(await this.pgTools.available())].sort((a, b) => b.major - a.major)[0];
     if (!newest) return null;
     const bin = path.join(path.dirname(newest.path), 'pg_restore');
-    if (
-      !(await access(bin, constants.X_OK).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return null;
+    const found = await access(bin, constants.X_OK).then(
+      () => true,
+      () => false,
+    );
+    if (!found) return null;
     return this.spawnClient(bin, ['--file=/dev/null'], { PATH: '/usr/bin:/bin' }, signal, true, 'reading');
   }
 

@@ -536,7 +536,9 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
       chain(head, tar.sink);
       check = tar.done.then(() => undefined);
     } else if (reader) {
-      chain(head, reader.stdin!);
+      // pipeline, not pipe: a part that fails its checksum destroys head, which must close
+      // pg_restore's stdin too, or pg_restore would wait for the rest forever
+      pipeline(head, reader.stdin!, () => undefined);
       check = reader.done.catch((err: unknown) => {
         if (!(err instanceof RestoreError)) throw err;
         throw new RestoreError(
