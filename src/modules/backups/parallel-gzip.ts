@@ -6,6 +6,8 @@ const deflateRaw = promisify(zlib.deflateRaw);
 
 /** Uncompressed bytes per independently compressed block. */
 export const BLOCK_BYTES = 512 * 1024;
+/** deflateBound of a block: incompressible data grows by a few bytes per 16 KiB. */
+const MAX_OUT_BYTES = BLOCK_BYTES + (BLOCK_BYTES >> 8) + 1024;
 /** Deflate's window: each block is primed with the previous block's last 32 KiB. */
 const WINDOW_BYTES = 32 * 1024;
 // ID1 ID2, CM=deflate, FLG=0, MTIME=0, XFL=0, OS=3 (Unix): what zlib's own gzip writes.
@@ -49,7 +51,7 @@ export class ParallelGzip extends Transform {
   private readonly free: Buffer[] = [];
   private dictionary: Buffer | undefined;
   /** Output room for the next block: the last compressed block's size plus a margin, so one trip. */
-  private outRoom = BLOCK_BYTES + (BLOCK_BYTES >> 8) + 1024;
+  private outRoom = MAX_OUT_BYTES;
   private crc = 0;
   private size = 0;
   private started = false;
@@ -104,7 +106,7 @@ export class ParallelGzip extends Transform {
       finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
       ...(this.dictionary ? { dictionary: this.dictionary } : {}),
     });
-    // awaited in order by writeOldest; this only keeps an early failure from being "unhandled"
+    // frees the slot however it ends (writeOldest awaits the result itself, in order)
     output.then(releaseSlot, releaseSlot);
     this.inFlight.push({ output, block });
     // zlib copied the dictionary when the stream above was created; blocks other than the last are full
@@ -116,10 +118,7 @@ export class ParallelGzip extends Transform {
     const { output, block } = this.inFlight.shift()!;
     const out = await output;
     if (block) this.free.push(block);
-    this.outRoom = Math.min(
-      BLOCK_BYTES + (BLOCK_BYTES >> 8) + 1024,
-      out.length + (out.length >> 3) + 16 * 1024,
-    );
+    this.outRoom = Math.min(MAX_OUT_BYTES, out.length + (out.length >> 3) + 16 * 1024);
     if (!this.started) {
       this.started = true;
       this.push(GZIP_HEADER);
