@@ -5,9 +5,9 @@
  * two baselines (the generated stream piped to /dev/null, and through `cat` into a file), local,
  * and every real server configured by the TEST_* variables of `.ci/test-servers.sh` (S3, FTP,
  * FTPS, SFTP). Size: first argument or BENCH_SIZE_MB (default 1024). Target: peak RSS < 150 MB.
- * BENCH_NODE_FLAGS passes V8 flags to the children, e.g. "--max-semi-space-size=2
- * --max-old-space-size=64" (a memory-capped worker): Node collects unreferenced Buffers lazily, so
- * without caps the peak includes tens of MB of garbage that the capped run shows is not retained.
+ * BENCH_CASES=s3,ftp limits the run to the cases whose names contain one of those words.
+ * The children run with the V8 flags of `npm start`; BENCH_NODE_FLAGS replaces them, e.g.
+ * "--max-semi-space-size=2 --max-old-space-size=64" (a memory-capped worker).
  */
 import { spawn, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +20,8 @@ import type { StorageDriverOptions, StorageTarget } from '../src/modules/storage
 
 const MiB = 1024 * 1024;
 const RSS_TARGET_MB = 150;
+/** What `npm start` and `npm run worker` run with (package.json). */
+const NODE_FLAGS = '--max-semi-space-size=4';
 const env = process.env;
 
 interface Result {
@@ -28,6 +30,8 @@ interface Result {
   peakRssMb: number;
   /** Peak RSS before the first byte (modules and drivers loaded): what the upload itself adds is peak − this. */
   loadedRssMb: number;
+  /** Peak of the Buffers' memory (sampled every 10 ms): what the stream holds, live or not yet collected. */
+  buffersMb: number;
   error?: string;
 }
 
@@ -150,6 +154,11 @@ function cases(tmp: string): Case[] {
 
 async function runChild(index: number, size: number, tmp: string): Promise<void> {
   const c = cases(tmp)[index];
+  let buffersPeak = 0;
+  const sampler = setInterval(() => {
+    buffersPeak = Math.max(buffersPeak, process.memoryUsage().arrayBuffers);
+  }, 10);
+  sampler.unref();
   let started = process.hrtime.bigint();
   let loadedRssMb = process.resourceUsage().maxRSS / 1024;
   let error: string | undefined;
@@ -179,9 +188,16 @@ async function runChild(index: number, size: number, tmp: string): Promise<void>
     mbps: size / MiB / seconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     loadedRssMb,
+    buffersMb: buffersPeak / MiB,
     error,
   };
   process.send?.(result);
+}
+
+/** BENCH_CASES=s3,sftp measures only the cases whose names contain one of the words (and the baseline). */
+function matchesCaseFilter(name: string): boolean {
+  const words = (env.BENCH_CASES ?? '').split(',').filter(Boolean);
+  return words.length === 0 || words.some((w) => name.includes(w));
 }
 
 async function main(): Promise<void> {
@@ -199,10 +215,11 @@ async function main(): Promise<void> {
   const results: Result[] = [];
   try {
     for (let i = 0; i < all.length; i++) {
+      if (i > 0 && !matchesCaseFilter(all[i].name)) continue;
       const result = await new Promise<Result>((resolve, reject) => {
         const child = fork(process.argv[1], ['--child', String(i), String(size), tmp], {
           stdio: 'inherit',
-          execArgv: [...process.execArgv, ...(env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
+          execArgv: [...process.execArgv, ...(env.BENCH_NODE_FLAGS ?? NODE_FLAGS).split(' ').filter(Boolean)],
         });
         let got: Result | undefined;
         child.on('message', (m) => (got = m as Result));
@@ -210,7 +227,14 @@ async function main(): Promise<void> {
         child.on('exit', (code) =>
           got
             ? resolve(got)
-            : resolve({ name: all[i].name, mbps: 0, peakRssMb: 0, loadedRssMb: 0, error: `exit ${code}` }),
+            : resolve({
+                name: all[i].name,
+                mbps: 0,
+                peakRssMb: 0,
+                loadedRssMb: 0,
+                buffersMb: 0,
+                error: `exit ${code}`,
+              }),
         );
       });
       results.push(result);
@@ -218,6 +242,7 @@ async function main(): Promise<void> {
         `  ${result.name.padEnd(32)} ${result.error ? 'FAILED'.padStart(10) : `${result.mbps.toFixed(1)} MB/s`.padStart(10)}` +
           `   peak RSS ${result.peakRssMb.toFixed(0).padStart(4)} MB` +
           `   loaded ${result.loadedRssMb.toFixed(0).padStart(4)} MB, upload adds ${(result.peakRssMb - result.loadedRssMb).toFixed(0).padStart(4)} MB` +
+          `, buffers ${result.buffersMb.toFixed(0).padStart(3)} MB` +
           `   (×${(result.peakRssMb / (results[0]?.peakRssMb || result.peakRssMb)).toFixed(2)} of the /dev/null baseline)` +
           `${result.error ? `   ${result.error}` : ''}\n`,
       );

@@ -49,7 +49,7 @@ describe('storage error mapping', () => {
   });
 
   it('plans part sizes from the size estimate and the part-count limit', () => {
-    expect(planParts(undefined, 10_000, 4)).toMatchObject({ partSize: 8 * 1024 * 1024, queueSize: 4 });
+    expect(planParts(undefined, 10_000, 4)).toMatchObject({ partSize: 5 * 1024 * 1024, queueSize: 4 });
     expect(planParts(1, 10_000, 4).partSize).toBe(5 * 1024 * 1024);
     // 100 GiB on a 1,000-part service: parts of ~123 MiB, one at a time to bound memory
     const big = planParts(100 * 1024 ** 3, 1000, 4);

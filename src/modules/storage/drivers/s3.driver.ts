@@ -1,6 +1,6 @@
 import {
-  DeleteObjectCommand,
   AbortMultipartUploadCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetBucketVersioningCommand,
   GetObjectCommand,
@@ -12,6 +12,7 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
+  UploadPartCommand,
   type StorageClass,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -56,10 +57,11 @@ import {
 } from '../storage-errors.js';
 import { ByteCounter } from '../stream-utils.js';
 import { probeSocket, runTestConnection } from '../test-connection.js';
+import { PartMemory } from './part-memory.js';
 
 const MiB = 1024 * 1024;
 const MIN_PART = 5 * MiB;
-const DEFAULT_PART = 8 * MiB;
+const DEFAULT_PART = 5 * MiB;
 const MAX_PART = 5 * 1024 * MiB;
 /** Upload buffers about partSize × queueSize; keep that bounded whatever the part size. */
 const UPLOAD_BUFFER_BUDGET = 64 * MiB;
@@ -416,29 +418,39 @@ export class S3Driver implements StorageDriver {
       }
       options.onProgress?.(bytes);
     }, options.contentLength);
-    pipeline(body, counter, () => undefined);
+    const memory = new PartMemory(plan.partSize);
+    const copier = memory.body();
+    pipeline(body, counter, copier, () => undefined);
     let requestError: unknown;
     // The first failed request ends the upload at once; lib-storage would otherwise wait for every
     // in-flight part to time out. Aborting the multipart upload then continues in the background.
+    const send = async (...args: Parameters<S3Client['send']>): Promise<unknown> => {
+      const part = args[0] instanceof UploadPartCommand ? args[0].input : undefined;
+      try {
+        if (part) memory.partSent(part.PartNumber ?? 0, part.Body);
+        const out = await (this.client.send as (...a: unknown[]) => Promise<unknown>).apply(
+          this.client,
+          args,
+        );
+        if (part) memory.partDone(part.Body);
+        return out;
+      } catch (err) {
+        if (!controller.signal.aborted) {
+          requestError ??= err;
+          controller.abort(err);
+        }
+        throw err;
+      }
+    };
     const client = new Proxy(this.client, {
-      get: (t, prop, receiver) =>
-        prop === 'send'
-          ? (...args: Parameters<S3Client['send']>) =>
-              (t.send as (...a: unknown[]) => Promise<unknown>)(...args).catch((err: unknown) => {
-                if (!controller.signal.aborted) {
-                  requestError ??= err;
-                  controller.abort(err);
-                }
-                throw err;
-              })
-          : Reflect.get(t, prop, receiver),
+      get: (t, prop, receiver) => (prop === 'send' ? send : Reflect.get(t, prop, receiver)),
     });
     const upload = new Upload({
       client,
       params: {
         Bucket: this.bucket,
         Key: key,
-        Body: counter,
+        Body: copier,
         ContentType: options.contentType ?? 'application/octet-stream',
         ...(this.target.storageClass ? { StorageClass: this.target.storageClass as StorageClass } : {}),
       },
@@ -458,6 +470,7 @@ export class S3Driver implements StorageDriver {
       const sourceError = counter.errored ?? body.errored;
       body.destroy();
       counter.destroy();
+      copier.destroy();
       if (sourceError instanceof StorageError) throw sourceError;
       if (options.signal?.aborted) throw abortedError(err);
       // lib-storage ending its iteration destroys the body with an AbortError: not a source error.
