@@ -179,6 +179,8 @@ async function main(): Promise<void> {
           JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456',
           OFFSITE_DATA_DIR: path.join(work, 'worker-data'),
           LOG_LEVEL: 'warn',
+          // glibc allocator tuning, to compare (e.g. MALLOC_ARENA_MAX=2)
+          ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('MALLOC_'))),
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       });

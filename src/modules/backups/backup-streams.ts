@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import type { Compression } from '../environments/environment.entity.js';
 import { SourceError } from '../environments/source-error.js';
 import type { StorageDriver } from '../storage/storage-driver.js';
-import { noteStreamed } from '../storage/stream-utils.js';
+import { markDisposable, noteStreamed, spansItsBuffer } from '../storage/stream-utils.js';
 import { ParallelGzip } from './parallel-gzip.js';
 
 /** sha256 and byte count of what flows through. */
@@ -28,7 +28,7 @@ export class HashCounter extends Transform {
   }
 }
 
-/** Counts without hashing (source-side progress). */
+/** Counts without hashing (source-side progress); the first step after a backup's source. */
 export class Counter extends Transform {
   constructor(private readonly onChunk: (n: number) => void) {
     super();
@@ -36,9 +36,11 @@ export class Counter extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.onChunk(chunk.length);
-    // the uncompressed source chunks are most of a backup's garbage (the upload notes the rest)
+    // the uncompressed source chunks are most of a backup's garbage (the upload notes the rest);
+    // pg_dump's pipe and node-tar read into a fresh buffer each (node-tar slices one for a short
+    // read), which the next step may free
     noteStreamed(chunk.length);
-    cb(null, chunk);
+    cb(null, spansItsBuffer(chunk) ? markDisposable(chunk) : chunk);
   }
 }
 

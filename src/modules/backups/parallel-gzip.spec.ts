@@ -2,10 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { dispose, markDisposable } from '../storage/stream-utils.js';
 import { BLOCK_BYTES, ParallelGzip } from './parallel-gzip.js';
 
 const MiB = 1024 * 1024;
+const WINDOW = 32 * 1024;
 
 async function gzipWith(chunks: Buffer[], gz = new ParallelGzip()): Promise<Buffer> {
   const out: Buffer[] = [];
@@ -82,6 +85,38 @@ describe('ParallelGzip', () => {
     );
     const gz = await gzipWith(inChunks(data, 256 * 1024), new ParallelGzip(6, 6));
     expect(zlib.gunzipSync(gz).equals(data)).toBe(true);
+  });
+
+  it('relies on zlib copying the dictionary when deflateRaw is called (ParallelGzip reuses it)', async () => {
+    const input = text(256 * 1024);
+    const dictionary = Buffer.from(text(WINDOW));
+    const pending = promisify(zlib.deflateRaw)(input, { dictionary });
+    const original = Buffer.from(dictionary);
+    dictionary.fill(0x55);
+    const out = await pending;
+    expect(zlib.inflateRawSync(out, { dictionary: original }).equals(input)).toBe(true);
+  });
+
+  it('frees the marked chunks it has copied and marks its output for the upload to free', async () => {
+    const data = randomBytes(3 * MiB);
+    const input = [0, 1, 2].map((i) => markDisposable(Buffer.from(data.subarray(i * MiB, (i + 1) * MiB))));
+    const out: Buffer[] = [];
+    let freedOutputs = 0;
+    await pipeline(
+      Readable.from(input),
+      new ParallelGzip(),
+      new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          out.push(Buffer.from(chunk));
+          dispose(chunk); // as the local driver does once a chunk is written
+          if (chunk.length === 0) freedOutputs++;
+          cb();
+        },
+      }),
+    );
+    expect(input.map((c) => c.length)).toEqual([0, 0, 0]);
+    expect(freedOutputs).toBeGreaterThanOrEqual(6); // random data: 6 blocks of ~512 KiB
+    expect(zlib.gunzipSync(Buffer.concat(out)).equals(data)).toBe(true);
   });
 
   it('fails the pipeline when the source fails, without an unhandled rejection', async () => {

@@ -1,6 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { dispose, markDisposable } from '../storage/stream-utils.js';
 
 const deflateRaw = promisify(zlib.deflateRaw);
 
@@ -69,7 +70,10 @@ export class ParallelGzip extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.crc = zlib.crc32(chunk, this.crc);
     this.size += chunk.length;
-    this.addToBlocks(chunk).then(() => cb(), cb);
+    this.addToBlocks(chunk).then(() => {
+      dispose(chunk); // copied into the blocks
+      cb();
+    }, cb);
   }
 
   override _flush(cb: TransformCallback): void {
@@ -109,8 +113,12 @@ export class ParallelGzip extends Transform {
     // frees the slot however it ends (writeOldest awaits the result itself, in order)
     output.then(releaseSlot, releaseSlot);
     this.inFlight.push({ output, block });
-    // zlib copied the dictionary when the stream above was created; blocks other than the last are full
-    this.dictionary = Buffer.from(input.subarray(input.length - WINDOW_BYTES));
+    if (!last) {
+      // zlib copied the dictionary when the stream above was created, so the buffer is reused;
+      // blocks other than the last are full
+      this.dictionary ??= Buffer.allocUnsafe(WINDOW_BYTES);
+      input.copy(this.dictionary, 0, input.length - WINDOW_BYTES);
+    }
     while (this.inFlight.length >= this.maxInFlight) await this.writeOldest();
   }
 
@@ -123,6 +131,7 @@ export class ParallelGzip extends Transform {
       this.started = true;
       this.push(GZIP_HEADER);
     }
-    this.push(out);
+    // out (or the larger buffer it is a view of) was made by zlib for this call alone
+    this.push(markDisposable(out));
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import vm from 'node:vm';
-import { ByteCounter } from './stream-utils.js';
+import { ByteCounter, dispose, markDisposable, spansItsBuffer } from './stream-utils.js';
 
 const MiB = 1024 * 1024;
 
@@ -34,4 +34,30 @@ describe('ByteCounter', () => {
     // Without the periodic minor GC the peak grows by 60-100 MB of dead chunks (measured).
     expect((peak - start) / MiB).toBeLessThan(32);
   }, 60_000);
+});
+
+describe('disposable chunks', () => {
+  it('frees a marked chunk at once, and only a marked one', () => {
+    const marked = markDisposable(Buffer.alloc(64 * 1024, 1));
+    const unmarked = Buffer.alloc(64 * 1024, 1);
+    dispose(marked);
+    dispose(unmarked);
+    expect(marked.length).toBe(0); // detached: its memory is returned
+    expect(unmarked.length).toBe(64 * 1024);
+  });
+
+  it('never marks a buffer that may live in the shared pool', () => {
+    const small = Buffer.from('small'); // a slice of Buffer's pool
+    const neighbour = Buffer.from('neighbour'); // very likely the same pool
+    dispose(markDisposable(small));
+    expect(small.toString()).toBe('small');
+    expect(neighbour.toString()).toBe('neighbour');
+  });
+
+  it('tells whole buffers from slices', () => {
+    const whole = Buffer.allocUnsafeSlow(16 * 1024);
+    expect(spansItsBuffer(whole)).toBe(true);
+    expect(spansItsBuffer(whole.subarray(1))).toBe(false);
+    expect(spansItsBuffer(whole.subarray(0, 100))).toBe(false);
+  });
 });

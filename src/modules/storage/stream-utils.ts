@@ -30,6 +30,47 @@ export function noteStreamed(bytes: number): void {
   }
 }
 
+/** ArrayBuffers that belong to one chunk alone, which the upload that consumes it may free. */
+const disposable = new WeakSet<ArrayBufferLike>();
+/** Smaller chunks are not worth it (and below 32 KiB Buffer may take them from its shared pool). */
+const MIN_DISPOSABLE_BYTES = 32 * 1024;
+
+/**
+ * Declares that chunk's memory is its alone and that nothing reads it once the stream's next
+ * consumer is done with it: a fresh output (ParallelGzip's blocks) or a read from a pipe (pg_dump)
+ * or file (node-tar). V8 frees large dead buffers lazily (tens of MB pile up between major GCs,
+ * `npm run bench:backup`), so the consumers free these at once after their last use: ParallelGzip
+ * (its input), the S3 copier, the local driver's writes.
+ */
+export function markDisposable(chunk: Buffer): Buffer {
+  if (chunk.buffer.byteLength >= MIN_DISPOSABLE_BYTES) disposable.add(chunk.buffer);
+  return chunk;
+}
+
+/** Whether chunk spans its whole ArrayBuffer (it is not a slice of a buffer shared with others). */
+export function spansItsBuffer(chunk: Buffer): boolean {
+  return chunk.byteOffset === 0 && chunk.length === chunk.buffer.byteLength;
+}
+
+/** Called by a chunk's last consumer: frees it if it was marked. */
+export function dispose(chunk: Uint8Array): void {
+  if (disposable.delete(chunk.buffer)) detach(chunk.buffer);
+}
+
+/**
+ * Frees an ArrayBuffer's memory now (every view of it becomes empty). Buffer's shared pool cannot
+ * be detached (Node marks it so), which is left alone.
+ */
+export function detach(ab: ArrayBufferLike): boolean {
+  if (!(ab instanceof ArrayBuffer) || ab.detached) return false;
+  try {
+    ab.transfer(0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Counts the bytes flowing through, reports progress and enforces a declared content length, so a
  * short or long source fails the upload instead of storing a truncated object.

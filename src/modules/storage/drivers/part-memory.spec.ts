@@ -9,6 +9,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { markDisposable } from '../stream-utils.js';
 import { PartMemory } from './part-memory.js';
 
 /**
@@ -117,6 +118,16 @@ describe('PartMemory with lib-storage', () => {
     const { stored, changedInFlight } = await upload(chunks([data]));
     expect(sha(stored)).toBe(sha(data));
     expect(changedInFlight).toEqual([]);
+  });
+
+  it('frees the marked chunks it has copied', async () => {
+    const data = randomBytes(12 * MiB);
+    const marked = [0, 1, 2].map((i) =>
+      markDisposable(Buffer.from(data.subarray(i * 4 * MiB, (i + 1) * 4 * MiB))),
+    );
+    const { stored } = await upload(chunks(marked));
+    expect(sha(stored)).toBe(sha(data));
+    expect(marked.map((c) => c.length)).toEqual([0, 0, 0]);
   });
 
   it('leaves a one-part upload alone', async () => {

@@ -1,4 +1,5 @@
 import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { detach, dispose } from '../stream-utils.js';
 
 /** Largest piece handed to lib-storage: far below the smallest part (5 MiB), see PartMemory. */
 const MAX_PIECE = 1024 * 1024;
@@ -52,6 +53,7 @@ export class PartMemory {
           this.owned.add(copy.buffer);
           copier.push(copy);
         }
+        dispose(chunk);
         cb();
       },
     });
@@ -122,8 +124,7 @@ export class PartMemory {
   }
 
   private release(ab: ArrayBufferLike): void {
-    if (!(ab instanceof ArrayBuffer) || ab.detached) return;
-    this.released += ab.byteLength;
-    ab.transfer(0);
+    const bytes = ab.byteLength;
+    if (detach(ab)) this.released += bytes;
   }
 }
