@@ -341,8 +341,8 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     const compression = backup.compression as 'gzip' | 'zstd';
     const file = `filestore.tar.${COMPRESSION_SUFFIX[compression]}`;
     try {
-      // The walk's total sizes the multipart parts: without it a filestore past parts × 8 MiB
-      // (80 GB on AWS) would fail at the part limit, and small ones would use larger parts than needed.
+      // The walk's total sizes the multipart parts: without it a filestore past parts × 5 MiB
+      // (~50 GB on AWS) would fail at the part limit.
       const { totalBytes } = await this.filestore.scan(dir);
       signal.throwIfAborted();
       const archive = this.filestore.archive(dir);

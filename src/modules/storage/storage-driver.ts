@@ -60,7 +60,7 @@ export interface StorageDriverOptions {
   partSizeEstimate?: number;
   /** Multipart part-count limit of the provider; default 10,000 (some S3-compatible services: 1,000). */
   maxParts?: number;
-  /** Parts uploaded in parallel; memory use is about partSize × queueSize. Default 4. */
+  /** Parts uploaded in parallel; memory use is about partSize × (queueSize + 2). Default 4. */
   queueSize?: number;
   /** SDK retry attempts for S3 requests; default 3. */
   maxAttempts?: number;

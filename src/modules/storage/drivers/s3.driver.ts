@@ -63,7 +63,7 @@ const MiB = 1024 * 1024;
 const MIN_PART = 5 * MiB;
 const DEFAULT_PART = 5 * MiB;
 const MAX_PART = 5 * 1024 * MiB;
-/** Upload buffers about partSize × queueSize; keep that bounded whatever the part size. */
+/** Parts in flight (partSize × queueSize, plus the part being gathered) stay within this whatever the part size. */
 const UPLOAD_BUFFER_BUDGET = 64 * MiB;
 
 export const SCOPED_KEY_MESSAGE =
