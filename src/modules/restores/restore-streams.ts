@@ -14,12 +14,18 @@ export interface ExpectedPart {
   sha256: string;
 }
 
+/**
+ * Output chunks of 256 KiB instead of zlib's 16 KiB: each chunk is a trip to the thread pool and a
+ * write into psql's pipe or node-tar on the main thread, which bounded a restore (bench:restore).
+ */
+const DECOMPRESS_CHUNK_BYTES = 256 * 1024;
+
 export function decompressor(compression: string): Transform | null {
   switch (compression) {
     case 'gzip':
-      return zlib.createGunzip();
+      return zlib.createGunzip({ chunkSize: DECOMPRESS_CHUNK_BYTES });
     case 'zstd':
-      return zlib.createZstdDecompress();
+      return zlib.createZstdDecompress({ chunkSize: DECOMPRESS_CHUNK_BYTES });
     default:
       return null;
   }
