@@ -49,7 +49,11 @@ export function compressor(compression: Compression): Transform {
     case 'gzip':
       return new ParallelGzip(6);
     case 'zstd':
-      return zlib.createZstdCompress({ params: { [zlib.constants.ZSTD_c_compressionLevel]: 3 } });
+      // 256 KiB output chunks rather than 16 KiB: fewer trips through the pipeline (restores likewise)
+      return zlib.createZstdCompress({
+        chunkSize: 256 * 1024,
+        params: { [zlib.constants.ZSTD_c_compressionLevel]: 3 },
+      });
   }
 }
 
