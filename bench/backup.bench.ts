@@ -7,7 +7,8 @@
  *   offsite:  POST /backups to local storage, then to the S3 test server (TEST_S3_* or s3rver)
  * and prints wall time, MB/s of source bytes, the ratio to the baseline (target ≤ 1.0×: the two
  * streams run concurrently) and the worker's peak RSS (VmHWM of a fresh `worker.js` process per
- * run; target ≤ 200 MB and flat in the source size). Needs PostgreSQL (TEST_DATABASE_URL, default
+ * run; target ≤ 200 MB and flat in the source size). BENCH_TARGETS=s3 (or local) runs only that
+ * one; MALLOC_* variables are passed to the worker. Needs PostgreSQL (TEST_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres) and pg_dump in PG_BIN_DIRS.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -166,10 +167,12 @@ async function main(): Promise<void> {
         '-',
       ],
     ];
+    const only = process.env.BENCH_TARGETS?.split(',').filter(Boolean); // e.g. BENCH_TARGETS=s3
     for (const [label, configId] of [
       ['offsite → local', local.id],
       [`offsite → S3 (${s3.name})`, s3cfg.id],
     ] as const) {
+      if (only && !only.some((w) => label.toLowerCase().includes(w.toLowerCase()))) continue;
       worker = spawn(process.execPath, [...WORKER_FLAGS, WORKER], {
         env: {
           PATH: process.env.PATH,
@@ -179,7 +182,7 @@ async function main(): Promise<void> {
           JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456',
           OFFSITE_DATA_DIR: path.join(work, 'worker-data'),
           LOG_LEVEL: 'warn',
-          // glibc allocator tuning, to compare (e.g. MALLOC_ARENA_MAX=2)
+          // glibc allocator settings, to compare (e.g. MALLOC_ARENA_MAX=2)
           ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('MALLOC_'))),
         },
         stdio: ['ignore', 'pipe', 'inherit'],
