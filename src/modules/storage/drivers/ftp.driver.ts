@@ -1,5 +1,7 @@
-import { Client, FTPError, type FileInfo } from 'basic-ftp';
+import type * as BasicFtp from 'basic-ftp';
+import type { FileInfo } from 'basic-ftp';
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path/posix';
 import { PassThrough, type Readable, pipeline } from 'node:stream';
@@ -29,8 +31,13 @@ import {
 import { ByteCounter } from '../stream-utils.js';
 import { probeSocket, runTestConnection } from '../test-connection.js';
 
+// Loaded on first use, so a process that never talks FTP does not pay for basic-ftp.
+const require = createRequire(import.meta.url);
+let ftpModule: typeof BasicFtp | undefined;
+const ftp = (): typeof BasicFtp => (ftpModule ??= require('basic-ftp') as typeof BasicFtp);
+
 interface Session {
-  client: Client;
+  client: BasicFtp.Client;
   home: string;
 }
 
@@ -79,7 +86,7 @@ export class FtpDriver implements StorageDriver {
     const raw = redact(e.message ?? String(err), [this.password]);
     const make = (code: StorageError['code'], message: string, hint?: string) =>
       new StorageError(code, message, { hint, cause: err, providerMessage: raw });
-    if (err instanceof FTPError) {
+    if (err instanceof ftp().FTPError) {
       const c = err.code;
       if (c === 530) {
         return make(
@@ -130,7 +137,7 @@ export class FtpDriver implements StorageDriver {
 
   private async open(): Promise<Session> {
     const address = await resolveGuarded(this.host, this.options.allowPrivateEndpoints ?? false);
-    const client = new Client(this.timeoutMs);
+    const client = new (ftp().Client)(this.timeoutMs);
     try {
       await client.access({
         host: address,
@@ -269,7 +276,7 @@ export class FtpDriver implements StorageDriver {
         try {
           size = await s.client.size(file);
         } catch (err) {
-          if (err instanceof FTPError && err.code === 550) return null;
+          if (err instanceof ftp().FTPError && err.code === 550) return null;
           throw err;
         }
         // Some servers (ftp-srv) answer SIZE for directories too; a directory is not an object.
@@ -292,7 +299,7 @@ export class FtpDriver implements StorageDriver {
         const file = this.abs(s, key);
         const r = await s.client.remove(file, true);
         // 550 on a missing file is fine (idempotent), anything else is not.
-        if (r.code >= 400 && r.code !== 550) throw new FTPError(r);
+        if (r.code >= 400 && r.code !== 550) throw new (ftp().FTPError)(r);
         if (
           r.code === 550 &&
           (await s.client.size(file).then(
@@ -300,7 +307,7 @@ export class FtpDriver implements StorageDriver {
             () => false,
           ))
         )
-          throw new FTPError(r);
+          throw new (ftp().FTPError)(r);
       },
       options.signal,
     );
@@ -335,7 +342,7 @@ export class FtpDriver implements StorageDriver {
           } catch (err) {
             // 550 (vsftpd) or 451 ENOENT (ftp-srv): the directory does not exist.
             if (
-              err instanceof FTPError &&
+              err instanceof ftp().FTPError &&
               (err.code === 550 || (err.code === 451 && /ENOENT/.test(err.message)))
             ) {
               return [];
@@ -399,7 +406,7 @@ export class FtpDriver implements StorageDriver {
               try {
                 await s.client.cd(base);
               } catch (err) {
-                if (err instanceof FTPError && err.code === 550)
+                if (err instanceof ftp().FTPError && err.code === 550)
                   return `directory ${base} does not exist yet; it will be created`;
                 throw err;
               } finally {

@@ -3,7 +3,9 @@ import net from 'node:net';
 import path from 'node:path/posix';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import ssh2, { type SFTPWrapper, type Stats } from 'ssh2';
+import { createRequire } from 'node:module';
+import type * as Ssh2 from 'ssh2';
+import type { SFTPWrapper, Stats } from 'ssh2';
 import { resolveGuarded, resolveHostPort, trimCredential } from '../endpoint-rules.js';
 import { normalizePathPrefix } from '../storage-keys.js';
 import {
@@ -31,7 +33,10 @@ import { ByteCounter, withTimeout } from '../stream-utils.js';
 import { probeSocket, runTestConnection } from '../test-connection.js';
 import { dirsOf, stallWatchdog, watchedDownload } from './remote-fs.js';
 
-const { Client, utils } = ssh2;
+// Loaded on first use, so a process that never talks SFTP does not pay for ssh2 (bench:storage).
+const require = createRequire(import.meta.url);
+let ssh2Module: typeof Ssh2 | undefined;
+const ssh2 = (): typeof Ssh2 => (ssh2Module ??= require('ssh2') as typeof Ssh2);
 const SFTP_NO_SUCH_FILE = 2;
 const SFTP_PERMISSION_DENIED = 3;
 
@@ -41,7 +46,7 @@ export function sshFingerprint(key: Buffer): string {
 }
 
 interface Connection {
-  client: InstanceType<typeof Client>;
+  client: Ssh2.Client;
   sftp: SFTPWrapper;
   home: string;
   closed: boolean;
@@ -79,7 +84,7 @@ export class SftpDriver implements StorageDriver {
       throw invalidConfig('A password (secret key) or a private key is required for SFTP.');
     }
     if (this.privateKey) {
-      const parsed = utils.parseKey(this.privateKey, this.passphrase);
+      const parsed = ssh2().utils.parseKey(this.privateKey, this.passphrase);
       if (parsed instanceof Error) {
         throw invalidConfig(
           `The private key cannot be read: ${parsed.message.replace(/\n.*/s, '')}.`,
@@ -146,7 +151,7 @@ export class SftpDriver implements StorageDriver {
         reject(this.mapError(err, 'connect'));
       });
     });
-    const client = new Client();
+    const client = new (ssh2().Client)();
     const conn = await new Promise<Connection>((resolve, reject) => {
       let settled = false;
       const fail = (err: unknown) => {
