@@ -21,15 +21,22 @@ const haveSs = (() => {
   }
 })();
 
-function sessionPids(port: number): number[] {
-  const rows = (args: string[]) =>
-    execFileSync('ss', ['-tnpH', 'state', 'established', ...args], { encoding: 'utf8' });
+const rows = (args: string[]) =>
+  execFileSync('ss', ['-tnpH', 'state', 'established', ...args], { encoding: 'utf8' });
+
+/** The local ports of this process's connections to the server. */
+function ourConnections(port: number): Set<string> {
   const ours = new Set<string>();
   for (const line of rows(['dport', '=', `:${port}`]).split('\n')) {
     if (!line.includes(`pid=${process.pid},`)) continue;
     const local = line.trim().split(/\s+/)[2];
     if (local) ours.add(local.slice(local.lastIndexOf(':') + 1));
   }
+  return ours;
+}
+
+function sessionPids(port: number): number[] {
+  const ours = ourConnections(port);
   const pids = new Set<number>();
   for (const line of rows(['sport', '=', `:${port}`]).split('\n')) {
     const peer = line.trim().split(/\s+/)[3];
@@ -109,6 +116,20 @@ if (REAL_FTP && haveSs) {
         await d.close();
       }
     }
+
+    it('leaves no connection open when closed while a download is still being read (signed links)', async () => {
+      const before = ourConnections(server.port);
+      const d = createStorageDriver(target, options);
+      await d.upload('small.bin', Readable.from([randomBytes(64 * 1024)]));
+      const stream = await d.download('small.bin');
+      // the download link's handler closes the driver when the stream closes, which can be before
+      // the server's "transfer complete" reply; closing first makes that order certain
+      await d.close();
+      expect((await stream.toArray()).reduce((n, c: Buffer) => n + c.length, 0)).toBe(64 * 1024);
+      await new Promise((r) => setTimeout(r, 1000));
+      const left = [...ourConnections(server.port)].filter((p) => !before.has(p));
+      expect(left).toEqual([]);
+    });
 
     it('session process killed → typed error at once, no final-named file', async () => {
       const { err, took, key } = await inject('SIGKILL', 5000);

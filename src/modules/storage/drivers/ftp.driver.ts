@@ -53,6 +53,7 @@ export class FtpDriver implements StorageDriver {
   private readonly secure: boolean;
   private readonly timeoutMs: number;
   private readonly idle: Session[] = [];
+  private closed = false;
 
   constructor(
     private readonly target: StorageTarget,
@@ -160,6 +161,15 @@ export class FtpDriver implements StorageDriver {
     }
   }
 
+  /**
+   * Back to the pool after an operation, unless the driver was closed meanwhile (a download link's
+   * handler closes it when the stream ends, which can be before the server's final reply).
+   */
+  private recycle(session: Session): void {
+    if (!this.closed && !session.client.closed && this.idle.length < POOL_SIZE) this.idle.push(session);
+    else session.client.close();
+  }
+
   /** One operation at a time per FTP connection: take an idle session or open one. */
   private async session<T>(what: string, fn: (s: Session) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) throw abortedError(signal.reason);
@@ -171,8 +181,7 @@ export class FtpDriver implements StorageDriver {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const result = await fn(session);
-      if (!session.client.closed && this.idle.length < POOL_SIZE) this.idle.push(session);
-      else session.client.close();
+      this.recycle(session);
       return result;
     } catch (err) {
       session.client.close();
@@ -251,8 +260,7 @@ export class FtpDriver implements StorageDriver {
     session.client.downloadTo(out, file).then(
       () => {
         options.signal?.removeEventListener('abort', onAbort);
-        if (this.idle.length < POOL_SIZE && !session.client.closed) this.idle.push(session);
-        else session.client.close();
+        this.recycle(session);
       },
       (err: unknown) => {
         options.signal?.removeEventListener('abort', onAbort);
@@ -422,7 +430,9 @@ export class FtpDriver implements StorageDriver {
     );
   }
 
+  /** Closes the idle connections; one still in use is closed when its operation ends. */
   async close(): Promise<void> {
+    this.closed = true;
     for (const s of this.idle.splice(0)) s.client.close();
   }
 }
