@@ -392,6 +392,8 @@ export function storageContract(subject: ContractSubject): void {
           },
         },
       });
+      // its connections are its own (the driver's methods run with this = failingRead): close it too
+      drivers.push(failingRead);
       const report = await runTestConnection(
         failingRead,
         `${ctx.target.pathPrefix}`,
