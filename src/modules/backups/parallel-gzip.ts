@@ -1,9 +1,26 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { dispose, markDisposable } from '../storage/stream-utils.js';
+import { detach, dispose, markDisposable } from '../storage/stream-utils.js';
 
-const deflateRaw = promisify(zlib.deflateRaw);
+/**
+ * Compresses one block on libuv's pool, ended with `flush`. zlib.deflateRaw is not used: it writes
+ * the block with no flush and flushes in a second call, then concatenates the two outputs into a
+ * new buffer, leaving zlib's output buffer (half a MiB per block) to the garbage collector, which
+ * lets tens of MB of it pile up. Here the write carries the flush, so the output arrives in one
+ * call, as views of buffers made for this call alone that the consumer may free.
+ */
+function compressBlock(input: Buffer, options: zlib.ZlibOptions & { flush: number }): Promise<Buffer[]> {
+  return new Promise((resolve, reject) => {
+    // finishFlush = flush: ending the stream adds nothing after the block
+    const deflate = zlib.createDeflateRaw({ ...options, finishFlush: options.flush });
+    const out: Buffer[] = [];
+    deflate
+      .on('data', (chunk: Buffer) => out.push(chunk))
+      .once('error', reject)
+      .once('end', () => resolve(out));
+    deflate.end(input);
+  });
+}
 
 /** Uncompressed bytes per independently compressed block. */
 export const BLOCK_BYTES = 512 * 1024;
@@ -51,13 +68,11 @@ export class ParallelGzip extends Transform {
   private fill = 0;
   private readonly free: Buffer[] = [];
   private dictionary: Buffer | undefined;
-  /** Output room for the next block: the last compressed block's size plus a margin, so one trip. */
-  private outRoom = MAX_OUT_BYTES;
   private crc = 0;
   private size = 0;
   private started = false;
   /** Blocks being compressed, in input order; the oldest is written first. */
-  private readonly inFlight: { output: Promise<Buffer>; block: Buffer | undefined }[] = [];
+  private readonly inFlight: { output: Promise<Buffer[]>; block: Buffer | undefined }[] = [];
 
   constructor(
     private readonly level = 6,
@@ -103,11 +118,12 @@ export class ParallelGzip extends Transform {
     this.block = undefined;
     this.fill = 0;
     await acquireSlot();
-    const output = deflateRaw(input, {
+    const output = compressBlock(input, {
       level: this.level,
-      chunkSize: this.outRoom,
+      // room for an incompressible block: the whole output comes in one trip to the pool
+      chunkSize: MAX_OUT_BYTES,
       // a sync flush ends on a byte boundary without a final block, so the next block can follow
-      finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+      flush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
       ...(this.dictionary ? { dictionary: this.dictionary } : {}),
     });
     // frees the slot however it ends (writeOldest awaits the result itself, in order)
@@ -126,12 +142,20 @@ export class ParallelGzip extends Transform {
     const { output, block } = this.inFlight.shift()!;
     const out = await output;
     if (block) this.free.push(block);
-    this.outRoom = Math.min(MAX_OUT_BYTES, out.length + (out.length >> 3) + 16 * 1024);
     if (!this.started) {
       this.started = true;
       this.push(GZIP_HEADER);
     }
-    // out (or the larger buffer it is a view of) was made by zlib for this call alone
-    this.push(markDisposable(out));
+    for (const chunk of out) {
+      // Each chunk is a view of a buffer zlib made for this block alone. A well compressed block
+      // is copied out, so that its few KiB do not hold half a MiB while they wait downstream.
+      if (chunk.length < chunk.buffer.byteLength >> 2) {
+        const copy = markDisposable(Buffer.from(chunk));
+        detach(chunk.buffer);
+        this.push(copy);
+      } else {
+        this.push(markDisposable(chunk));
+      }
+    }
   }
 }

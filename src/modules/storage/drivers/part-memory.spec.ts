@@ -26,8 +26,21 @@ function sha(b: Uint8Array): string {
 }
 
 /** Uploads source as S3Driver does; returns the object as the fake server assembled it. */
-async function upload(source: Readable, sendDelayMs = 30) {
+async function upload(
+  source: Readable,
+  sendDelayMs = 30,
+  {
+    queueSize = 4,
+    whileSending,
+    onMemory,
+  }: {
+    queueSize?: number;
+    whileSending?: (part: number) => Promise<void>;
+    onMemory?: (memory: PartMemory) => void;
+  } = {},
+) {
   const memory = new PartMemory(PART);
+  onMemory?.(memory);
   const body = memory.body();
   const parts = new Map<number, Buffer>();
   let single: Buffer | undefined;
@@ -43,6 +56,7 @@ async function upload(source: Readable, sendDelayMs = 30) {
       const input = command.input;
       memory.partSent(input.PartNumber!, input.Body);
       const atSend = Buffer.from(input.Body as Uint8Array);
+      await whileSending?.(input.PartNumber!);
       await new Promise((r) => setTimeout(r, Math.random() * sendDelayMs));
       // what a slow request would still be reading: it must not have been freed meanwhile
       if (!atSend.equals(input.Body as Uint8Array)) changedInFlight.push(input.PartNumber!);
@@ -65,7 +79,7 @@ async function upload(source: Readable, sendDelayMs = 30) {
     client,
     params: { Bucket: 'b', Key: 'k', Body: body },
     partSize: PART,
-    queueSize: 4,
+    queueSize,
     leavePartsOnError: false,
   }).done();
   await Promise.all([pipeline(source, body), done]);
@@ -108,6 +122,30 @@ describe('PartMemory with lib-storage', () => {
     const { stored, changedInFlight } = await upload(Readable.from(slow()), 0);
     expect(sha(stored)).toBe(sha(Buffer.concat(list)));
     expect(changedInFlight).toEqual([]);
+  });
+
+  it('frees the copies of a part once it is cut, while every upload slot is busy', async () => {
+    const list = Array.from({ length: 60 }, () => randomBytes(256 * 1024)); // 15 MiB, 3 parts
+    let memory: PartMemory | undefined;
+    let releasedWhilePart2Sent = 0;
+    let part2Seen!: () => void;
+    const seen = new Promise<void>((r) => (part2Seen = r));
+    const { stored } = await upload(chunks(list), 0, {
+      queueSize: 2,
+      whileSending: async (part) => {
+        // part 1 holds its slot until part 2 has been looked at: nothing pulls meanwhile
+        if (part === 1) await seen;
+        if (part === 2) {
+          await new Promise((r) => setTimeout(r, 10));
+          releasedWhilePart2Sent = memory!.released;
+          part2Seen();
+        }
+      },
+      onMemory: (m: PartMemory) => (memory = m),
+    });
+    expect(sha(stored)).toBe(sha(Buffer.concat(list)));
+    // part 2 was cut from copies of more than 2 parts' bytes: all are freed, not only part 1's
+    expect(releasedWhilePart2Sent).toBeGreaterThan(2 * PART);
   });
 
   it.each([

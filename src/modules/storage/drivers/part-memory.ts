@@ -16,9 +16,11 @@ const MAX_PIECE = 1024 * 1024;
  * - chunks: the stream's chunks may share memory with other buffers (zlib output, Buffer's pool),
  *   so lib-storage is given copies that only this class holds, none larger than MAX_PIECE.
  *   lib-storage's chunker cuts part N, by concatenating everything it holds, as soon as it has
- *   pulled more than N × partSize bytes, and pulls the next piece only after that. So when it
- *   pulls again after crossing a part boundary, every copy pulled before is released. (A part made
- *   of a single piece, which would be a copy itself, cannot happen: pieces are smaller than parts.)
+ *   pulled more than N × partSize bytes: synchronously, in the continuation of the pull that
+ *   crossed the boundary. So the copies pulled up to that one are released on the next turn of
+ *   the event loop (setImmediate), not when the chunker pulls again, which waits for a free
+ *   upload slot while both parts are in flight. (A part made of a single piece, which would be a
+ *   copy itself, cannot happen: pieces are smaller than parts.)
  * - part buffers: lib-storage cuts a part off a larger concatenation whose tail starts the next
  *   part, so a part's buffer is released when its request has succeeded, parts 1..N+1 have all
  *   been sent (so the tail was copied on) and no request in flight uses it.
@@ -64,12 +66,8 @@ export class PartMemory {
         const inner = iterate();
         const wrapped: AsyncIterableIterator<Buffer> = {
           next: async () => {
-            this.releasePulled();
             const r = (await inner.next()) as IteratorResult<Buffer>;
-            if (!r.done) {
-              this.pulled.push(r.value);
-              this.pulledBytes += r.value.length;
-            }
+            if (!r.done) this.pulledOne(r.value);
             return r;
           },
           return: async () => (await inner.return!()) as IteratorResult<Buffer>,
@@ -105,13 +103,19 @@ export class PartMemory {
     this.releaseParts();
   }
 
-  private releasePulled(): void {
+  private pulledOne(copy: Buffer): void {
+    this.pulled.push(copy);
+    this.pulledBytes += copy.length;
     // Parts cut so far: part N is cut once more than N × partSize bytes have been pulled.
-    const cuts = this.pulledBytes > 0 ? Math.floor((this.pulledBytes - 1) / this.partSize) : 0;
+    const cuts = Math.floor((this.pulledBytes - 1) / this.partSize);
     if (cuts === this.cutsReleased) return;
     this.cutsReleased = cuts;
-    for (const copy of this.pulled) this.release(copy.buffer);
+    const concatenated = this.pulled;
     this.pulled = [];
+    // after the microtasks that deliver this copy to the chunker, which concatenate it
+    setImmediate(() => {
+      for (const c of concatenated) this.release(c.buffer);
+    });
   }
 
   private releaseParts(): void {
