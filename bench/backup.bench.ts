@@ -7,8 +7,8 @@
  *   offsite:  POST /backups to local storage, then to the S3 test server (TEST_S3_* or s3rver)
  * and prints wall time, MB/s of source bytes, the ratio to the baseline (target ≤ 1.0×: the two
  * streams run concurrently) and the worker's peak RSS (VmHWM of a fresh `worker.js` process per
- * run; target ≤ 200 MB and flat in the source size). BENCH_TARGETS=s3 (or local) runs only that
- * one; MALLOC_* variables are passed to the worker. Needs PostgreSQL (TEST_DATABASE_URL, default
+ * run, with the environment and flags of `npm run worker`; target ≤ 200 MB and flat in the source
+ * size). BENCH_TARGETS=s3 (or local) runs only that one; MALLOC_* variables are passed to the worker. Needs PostgreSQL (TEST_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres) and pg_dump in PG_BIN_DIRS.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { workerStartCommand } from './start-command.js';
 
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const { startTestApp } = await import('../test/support/app.js');
@@ -28,8 +29,9 @@ const MiB = 1024 * 1024;
 const SIZE_MB = Number(process.argv[2] ?? process.env.BENCH_MB ?? 1024);
 const PG_BIN = process.env.BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
-// as `npm run worker` starts it; BENCH_WORKER_FLAGS replaces them
-const WORKER_FLAGS = (process.env.BENCH_WORKER_FLAGS ?? '--max-semi-space-size=4').split(' ').filter(Boolean);
+// as `npm run worker` starts it; BENCH_WORKER_FLAGS replaces the flags
+const START = workerStartCommand();
+const WORKER_FLAGS = process.env.BENCH_WORKER_FLAGS?.split(' ').filter(Boolean) ?? START.flags;
 const WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/worker.js');
 const tag = randomBytes(3).toString('hex');
 
@@ -182,6 +184,7 @@ async function main(): Promise<void> {
           JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456',
           OFFSITE_DATA_DIR: path.join(work, 'worker-data'),
           LOG_LEVEL: 'warn',
+          ...START.env,
           // glibc allocator settings, to compare (e.g. MALLOC_ARENA_MAX=2)
           ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('MALLOC_'))),
         },
