@@ -29,6 +29,15 @@ export interface AppConfig {
     localDefault: boolean;
   };
   pgBinDirs: string[];
+  /** The directory Offsite runs from (its code and, by default, its data): never a tenant's source. */
+  appDir: string;
+  sources: {
+    /**
+     * Filestore roots used until a platform administrator sets them (SOURCE_FILESTORE_ROOTS);
+     * the embedded default confines organizations to <data dir>/filestores/{organization_slug}.
+     */
+    defaultFilestoreRoots: string[];
+  };
   backups: {
     /** A job whose worker stops sending heartbeats for this long is retried by another worker. */
     heartbeatSeconds: number;
@@ -201,6 +210,7 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
   }
 
   const pgBinDirs = r.list('PG_BIN_DIRS');
+  const filestoreRoots = r.list('SOURCE_FILESTORE_ROOTS').map((root) => path.resolve(cwd, root));
   const config: AppConfig = {
     nodeEnv,
     host,
@@ -228,6 +238,14 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
           '/usr/lib/postgresql/15/bin',
           '/usr/bin',
         ],
+    appDir: path.resolve(cwd),
+    sources: {
+      defaultFilestoreRoots: filestoreRoots.length
+        ? filestoreRoots
+        : databaseUrl
+          ? []
+          : [path.join(dataDir, 'filestores', '{organization_slug}')],
+    },
     backups: {
       heartbeatSeconds: r.int('BACKUP_HEARTBEAT_SECONDS', 30, 10, 3600),
       concurrency: r.int('BACKUP_CONCURRENCY', 2, 1, 64),

@@ -12,7 +12,13 @@ import {
   waitForBackup,
 } from '../support/backup-sources.js';
 import type { TestDatabase } from '../support/database.js';
-import { createOrg, registerAndLogin, type TestOrg, type TestUser } from '../support/identity.js';
+import {
+  createManagedEnvironment,
+  createOrg,
+  registerAndLogin,
+  type TestOrg,
+  type TestUser,
+} from '../support/identity.js';
 
 const ADMIN_EMAIL = `admin-${randomBytes(3).toString('hex')}@example.test`;
 const DIST = process.env.JEST_DIST ?? 'dist';
@@ -100,19 +106,16 @@ describe('backup workers (separate processes, real PostgreSQL, local storage)', 
   };
 
   const environment = async (source: TestDatabase, filestore: string) => {
-    const res = await t.request('POST', `/environments?organization_id=${org.id}`, {
-      token: owner.token,
-      body: {
-        name: `env-${randomBytes(3).toString('hex')}`,
-        database: {
-          host: '127.0.0.1',
-          port: 5432,
-          name: source.name,
-          username: 'postgres',
-          sslmode: 'disable',
-        },
-        filestore_path: filestore,
+    const res = await createManagedEnvironment(t, org.id, {
+      name: `env-${randomBytes(3).toString('hex')}`,
+      database: {
+        host: '127.0.0.1',
+        port: 5432,
+        name: source.name,
+        username: 'postgres',
+        sslmode: 'disable',
       },
+      filestore_path: filestore,
     });
     expect(res.status).toBe(201);
     return res.body as { id: string };

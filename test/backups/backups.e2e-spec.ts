@@ -17,7 +17,14 @@ import {
 } from '../support/backup-sources.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { startFaultRelay } from '../support/fault-relay.js';
-import { createOrg, registerAndLogin, type TestOrg, type TestUser } from '../support/identity.js';
+import {
+  createOrg,
+  registerAndLogin,
+  type TestOrg,
+  type TestUser,
+  createManagedEnvironment,
+  platformAdmin,
+} from '../support/identity.js';
 import {
   createBucket,
   startFtpServer,
@@ -49,6 +56,11 @@ describe('environments and backups (real PostgreSQL source, real storage servers
 
   const call = async (method: string, p: string, body?: unknown, token = owner.token) => {
     const res = await t.request(method, p, { token, body });
+    bodies.push(res.text);
+    return res;
+  };
+  const managed = async (body: unknown) => {
+    const res = await createManagedEnvironment(t, org.id, body as Record<string, unknown>);
     bodies.push(res.text);
     return res;
   };
@@ -143,11 +155,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
 
   describe('environments', () => {
     it('creates an environment; the password is never returned', async () => {
-      const res = await call(
-        'POST',
-        `/environments?organization_id=${org.id}`,
-        envBody({ name: 'production' }),
-      );
+      const res = await managed(envBody({ name: 'production' }));
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
         organization_id: org.id,
@@ -174,30 +182,27 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     });
 
     it('refuses a duplicate name (409), a name with a slash (400) and a relative filestore path (400)', async () => {
-      expect(
-        (await call('POST', `/environments?organization_id=${org.id}`, envBody({ name: 'production' })))
-          .status,
-      ).toBe(409);
-      const slash = await call('POST', `/environments?organization_id=${org.id}`, envBody({ name: 'a/b' }));
+      expect((await managed(envBody({ name: 'production' }))).status).toBe(409);
+      const slash = await managed(envBody({ name: 'a/b' }));
       expect(slash.status).toBe(400);
       expect(slash.body.errors[0].field).toBe('name');
-      const rel = await call(
-        'POST',
-        `/environments?organization_id=${org.id}`,
-        envBody({ filestore_path: 'rel/dir' }),
-      );
+      const rel = await managed(envBody({ filestore_path: 'rel/dir' }));
       expect(rel.status).toBe(400);
     });
 
     it('updates fields and keeps the stored password when it is omitted', async () => {
-      const tmp = await call('POST', `/environments?organization_id=${org.id}`, envBody());
-      const res = await call('PATCH', `/environments/${tmp.body.id}`, {
-        compression: 'zstd',
-        database: { port: 5432 },
-      });
+      const tmp = await managed(envBody());
+      // A managed environment's source is the platform's to change.
+      const admin = await platformAdmin(t);
+      const res = await call(
+        'PATCH',
+        `/admin/environments/${tmp.body.id}`,
+        { compression: 'zstd', database: { port: 5432 } },
+        admin.token,
+      );
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ compression: 'zstd', database: { has_password: true } });
-      const del = await call('DELETE', `/environments/${tmp.body.id}`);
+      const del = await call('DELETE', `/admin/environments/${tmp.body.id}`, undefined, admin.token);
       expect(del.status).toBe(204);
       expect((await call('GET', `/environments/${tmp.body.id}`)).status).toBe(404);
     });
@@ -215,9 +220,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     });
 
     it('the test shows a refused login and an unreadable filestore beforehand', async () => {
-      const bad = await call(
-        'POST',
-        `/environments?organization_id=${org.id}`,
+      const bad = await managed(
         envBody({
           database: { ...envBody().database, username: 'no_such_role_x' },
           filestore_path: '/nonexistent/filestore',
@@ -442,11 +445,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
 
   describe('failures', () => {
     it('a database that refuses the login → failed with auth_failed and a clear message', async () => {
-      const bad = await call(
-        'POST',
-        `/environments?organization_id=${org.id}`,
-        envBody({ database: { ...envBody().database, username: 'no_such_role_y' } }),
-      );
+      const bad = await managed(envBody({ database: { ...envBody().database, username: 'no_such_role_y' } }));
       const b = await backupOf(bad.body.id);
       const done = await waitForBackup(t, owner.token, b.id);
       expect(done).toMatchObject({ status: 'failed', error_code: 'auth_failed' });
@@ -455,11 +454,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     });
 
     it('an unreadable filestore → failed with filestore_unreadable naming the path, nothing stored', async () => {
-      const bad = await call(
-        'POST',
-        `/environments?organization_id=${org.id}`,
-        envBody({ filestore_path: '/nonexistent/offsite-fs' }),
-      );
+      const bad = await managed(envBody({ filestore_path: '/nonexistent/offsite-fs' }));
       const b = await backupOf(bad.body.id);
       const done = await waitForBackup(t, owner.token, b.id);
       expect(done).toMatchObject({ status: 'failed', error_code: 'filestore_unreadable', parts: [] });
@@ -468,11 +463,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     });
 
     it('cancel stops a running backup (pg_dump killed, partial objects deleted) → failed / cancelled', async () => {
-      const e = await call(
-        'POST',
-        `/environments?organization_id=${org.id}`,
-        envBody({ filestore_path: bigFilestore }),
-      );
+      const e = await managed(envBody({ filestore_path: bigFilestore }));
       const b = await backupOf(e.body.id);
       await waitForBackup(t, owner.token, b.id, { until: (x) => x.status !== 'pending' });
       const res = await call('POST', `/backups/${b.id}/cancel`);
@@ -494,11 +485,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
 
     it('a pending backup is cancelled at once', async () => {
       // Two backups of one environment: one runs, the other waits (one backup per environment at a time).
-      const e = await call(
-        'POST',
-        `/environments?organization_id=${org.id}`,
-        envBody({ filestore_path: bigFilestore }),
-      );
+      const e = await managed(envBody({ filestore_path: bigFilestore }));
       const ids = [(await backupOf(e.body.id)).id, (await backupOf(e.body.id)).id];
       let states: any[] = [];
       for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
@@ -590,9 +577,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     });
 
     it('zstd compression and the custom dump format (pg_restore) as environment options', async () => {
-      const e = await call(
-        'POST',
-        `/environments?organization_id=${org.id}`,
+      const e = await managed(
         envBody({ compression: 'zstd', dump_format: 'custom', storage_config_id: configId }),
       );
       expect(e.status).toBe(201);
@@ -721,11 +706,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     it('storage killed mid-upload → failed with a typed error, and nothing left behind', async () => {
       const relay = await startFaultRelay(server.host, server.port);
       const configId = await relayedConfig(relay.port);
-      const e = await call(
-        'POST',
-        `/environments?organization_id=${org.id}`,
-        envBody({ filestore_path: bigFilestore }),
-      );
+      const e = await managed(envBody({ filestore_path: bigFilestore }));
       const b = await backupOf(e.body.id, { storage_config_id: configId });
       const deadline = Date.now() + 30_000;
       while (relay.bytesUp() < 4 * 1024 * 1024 && Date.now() < deadline)
@@ -796,11 +777,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
           path_prefix: `retry-${randomBytes(3).toString('hex')}/`,
         });
         expect(cfg.status).toBe(201);
-        const e = await req(
-          'POST',
-          `/environments?organization_id=${o2.id}`,
-          envBody({ filestore_path: bigFilestore }),
-        );
+        const e = await createManagedEnvironment(t3, o2.id, envBody({ filestore_path: bigFilestore }));
         const b = await req('POST', `/backups?organization_id=${o2.id}`, { environment_id: e.body.id });
         expect(b.status).toBe(202);
         const deadline = Date.now() + 30_000;

@@ -168,10 +168,12 @@ describe('storage and database secrets never leak (real server process, trace lo
     expect(sftpTest).toMatchObject({ status: 200, body: { success: false } });
 
     const src = new URL(source.url);
+    // A platform-managed environment: the source database lives on the platform's own server.
     const env = await call(
       'POST',
-      `/environments?organization_id=${org.id}`,
+      '/admin/environments',
       {
+        organization_id: org.id,
         name: 'prod',
         database: {
           host: src.hostname,
@@ -183,7 +185,7 @@ describe('storage and database secrets never leak (real server process, trace lo
         },
         storage_config_id: s3.body.id,
       },
-      owner,
+      admin,
     );
     expect(env.status).toBe(201);
     expect(env.body.database).toMatchObject({ has_password: true });

@@ -15,6 +15,13 @@ import {
  * in the same commit so the change is reviewed.
  */
 const EXPECTED_ROUTES = `
+GET /api/v1/admin/environments platform_admin
+POST /api/v1/admin/environments platform_admin
+DELETE /api/v1/admin/environments/:environment_id platform_admin
+GET /api/v1/admin/environments/:environment_id platform_admin
+PATCH /api/v1/admin/environments/:environment_id platform_admin
+GET /api/v1/admin/source-settings platform_admin
+PUT /api/v1/admin/source-settings platform_admin
 GET /api/v1/admin/storage-configs platform_admin
 POST /api/v1/admin/storage-configs platform_admin
 DELETE /api/v1/admin/storage-configs/:storage_config_id platform_admin
@@ -51,7 +58,7 @@ POST /api/v1/environments org.environment.create
 DELETE /api/v1/environments/:environment_id org.environment.delete
 GET /api/v1/environments/:environment_id org.environment.list
 PATCH /api/v1/environments/:environment_id org.environment.update
-POST /api/v1/environments/:environment_id/test org.environment.list
+POST /api/v1/environments/:environment_id/test org.environment.update
 GET /api/v1/health public
 GET /api/v1/health/ready public
 GET /api/v1/organizations authenticated

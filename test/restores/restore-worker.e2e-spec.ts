@@ -13,7 +13,13 @@ import {
   waitForBackup,
 } from '../support/backup-sources.js';
 import type { TestDatabase } from '../support/database.js';
-import { createOrg, registerAndLogin, type TestOrg, type TestUser } from '../support/identity.js';
+import {
+  createOrg,
+  registerAndLogin,
+  type TestOrg,
+  type TestUser,
+  createManagedEnvironment,
+} from '../support/identity.js';
 
 const WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/worker.js');
 const ADMIN_EMAIL = `admin-${randomBytes(3).toString('hex')}@example.test`;
@@ -55,6 +61,7 @@ describe('restores in worker processes: SIGKILL mid-restore, cancel', () => {
 
   const call = (method: string, p: string, body?: unknown, token = owner.token) =>
     t.request(method, p, { token, body });
+  const managed = (body: unknown) => createManagedEnvironment(t, org.id, body as Record<string, unknown>);
   const startWorker = () => {
     const child = spawn(process.execPath, [WORKER], {
       env: {
@@ -86,7 +93,7 @@ describe('restores in worker processes: SIGKILL mid-restore, cancel', () => {
   };
   const newTarget = async () => {
     const db = `${source.name}_k${randomBytes(2).toString('hex')}`;
-    const res = await call('POST', `/environments?organization_id=${org.id}`, {
+    const res = await managed({
       name: `target-${randomBytes(3).toString('hex')}`,
       database: {
         host: '127.0.0.1',
@@ -119,7 +126,7 @@ describe('restores in worker processes: SIGKILL mid-restore, cancel', () => {
       admin.token,
     );
     expect(cfg.status).toBe(201);
-    const env = await call('POST', `/environments?organization_id=${org.id}`, {
+    const env = await managed({
       name: 'source',
       database: {
         host: '127.0.0.1',

@@ -24,7 +24,13 @@ import {
   waitForBackup,
 } from '../support/backup-sources.js';
 import type { TestDatabase } from '../support/database.js';
-import { createOrg, registerAndLogin, type TestOrg, type TestUser } from '../support/identity.js';
+import {
+  createOrg,
+  registerAndLogin,
+  type TestOrg,
+  type TestUser,
+  createManagedEnvironment,
+} from '../support/identity.js';
 import {
   createBucket,
   startFtpServer,
@@ -103,10 +109,11 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
 
   const call = (method: string, p: string, body?: unknown, token = owner.token) =>
     t.request(method, p, { token, body });
+  const managed = (body: unknown) => createManagedEnvironment(t, org.id, body as Record<string, unknown>);
   const newEnv = async (over: Record<string, unknown> = {}) => {
     const dbName = `${source.name}_t${randomBytes(2).toString('hex')}`;
     createdDbs.push(dbName);
-    const res = await call('POST', `/environments?organization_id=${org.id}`, {
+    const res = await managed({
       name: `env-${randomBytes(3).toString('hex')}`,
       database: {
         host: '127.0.0.1',
@@ -124,7 +131,7 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
   };
   /** An environment backing up the source database (and whatever `extra` adds). */
   const sourceEnv = async (name: string, extra: Record<string, unknown> = {}) => {
-    const res = await call('POST', `/environments?organization_id=${org.id}`, {
+    const res = await managed({
       name,
       database: {
         host: '127.0.0.1',
@@ -621,18 +628,15 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
     it('a target environment of another organization is 404; a finished restore cannot be cancelled (409)', async () => {
       const other = await registerAndLogin(t);
       const otherOrg = await createOrg(t, other);
-      const env = await t.request('POST', `/environments?organization_id=${otherOrg.id}`, {
-        token: other.token,
-        body: {
-          name: 'foreign',
-          database: {
-            host: '127.0.0.1',
-            port: 5432,
-            name: 'nope',
-            username: 'postgres',
-            password: 'x',
-            sslmode: 'disable',
-          },
+      const env = await createManagedEnvironment(t, otherOrg.id, {
+        name: 'foreign',
+        database: {
+          host: '127.0.0.1',
+          port: 5432,
+          name: 'nope',
+          username: 'postgres',
+          password: 'x',
+          sslmode: 'disable',
         },
       });
       expect(env.status).toBe(201);

@@ -42,6 +42,43 @@ export async function registerAndLogin(
   return { id: reg.body.id, ...input, email: reg.body.email, token: login.body.access_token };
 }
 
+const admins = new WeakMap<TestApp, Promise<TestUser>>();
+
+/** A platform administrator of this app (granted in its database, then logged in), made once per app. */
+export function platformAdmin(t: TestApp): Promise<TestUser> {
+  let admin = admins.get(t);
+  if (!admin) {
+    admin = (async () => {
+      const user = await registerAndLogin(t);
+      await t.app.get(DataSource).query('UPDATE users SET is_platform_admin = true WHERE id = $1', [user.id]);
+      const login = await t.request('POST', '/auth/login', {
+        body: { email: user.email, password: user.password },
+      });
+      expectStatus(login, 200, 'admin login');
+      return { ...user, token: login.body.access_token };
+    })();
+    admins.set(t, admin);
+  }
+  return admin;
+}
+
+/**
+ * POST /admin/environments: the platform-managed environment (the platform hosts the organization's
+ * database and files), which may use the platform's own database server (not its database) and
+ * any directory outside Offsite's own. The raw response, so tests can assert refusals.
+ */
+export async function createManagedEnvironment(
+  t: TestApp,
+  organizationId: string,
+  body: Record<string, unknown>,
+): Promise<{ status: number; body: any; text: string }> {
+  const admin = await platformAdmin(t);
+  return t.request('POST', '/admin/environments', {
+    token: admin.token,
+    body: { organization_id: organizationId, ...body },
+  });
+}
+
 export async function createOrg(
   t: TestApp,
   owner: TestUser,
@@ -150,9 +187,12 @@ export const PARAM_FIXTURES: Record<string, (f: TenantFixture) => string> = {
   storage_config_id: (f) => f.storageConfig.id,
 };
 
+const privateSourcesOpened = new WeakMap<TestApp, Promise<void>>();
+
 /**
- * An environment; by default its database does not exist, so a backup of it fails fast without
- * touching storage (enough for route matrices).
+ * A tenant-defined environment (what the route matrices address); its database server does not
+ * exist (127.0.0.1:1, allowed by opening private sources on this app), so a backup of it fails
+ * fast without touching storage.
  */
 export async function createEnvironment(
   t: TestApp,
@@ -160,13 +200,25 @@ export async function createEnvironment(
   by: TestUser,
   overrides: Record<string, unknown> = {},
 ): Promise<{ id: string; name: string }> {
+  let opened = privateSourcesOpened.get(t);
+  if (!opened) {
+    opened = platformAdmin(t).then(async (admin) => {
+      const res = await t.request('PUT', '/admin/source-settings', {
+        token: admin.token,
+        body: { allow_private_sources: true },
+      });
+      expectStatus(res, 200, 'open private sources');
+    });
+    privateSourcesOpened.set(t, opened);
+  }
+  await opened;
   const res = await t.request('POST', `/environments?organization_id=${org.id}`, {
     token: by.token,
     body: {
       name: `env-${uniq()}`,
       database: {
         host: '127.0.0.1',
-        port: 5432,
+        port: 1,
         name: 'offsite_fixture_missing_db',
         username: 'postgres',
         password: 'fixture-db-password',

@@ -183,8 +183,10 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     progress: { phase: BackupPhase; bytes: number },
   ): Promise<void> {
     const orgId = backup.organizationId;
-    const env = await this.environments.require(orgId, backup.environmentId);
-    const conn = await this.environments.connection(orgId, backup.environmentId);
+    // Re-checked against the platform's source policy now: nothing is read from a forbidden source.
+    const source = await this.environments.checkedSource(orgId, backup.environmentId, 'read');
+    const { conn } = source;
+    const env = { ...source.env, filestorePath: source.filestorePath };
     const server = await this.pgTools.inspect(conn);
     const binary = await this.pgTools.choose(server);
     if (env.filestorePath) await this.filestore.check(env.filestorePath);

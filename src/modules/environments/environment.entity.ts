@@ -67,6 +67,10 @@ export class Environment {
   @Column({ name: 'filestore_path', type: 'text', nullable: true })
   filestorePath!: string | null;
 
+  /** Created by a platform administrator: the organization may not change its source. */
+  @Column({ type: 'boolean', default: false })
+  managed!: boolean;
+
   @Index('IDX_environments_storage_config')
   @ForeignKey(() => StorageConfig, { name: 'FK_environments_storage_config', onDelete: 'SET NULL' })
   @Column({ name: 'storage_config_id', type: 'uuid', nullable: true })

@@ -27,7 +27,8 @@ export class EnvironmentsController {
   @OrgQuery()
   @ApiCreatedResponse({ type: EnvironmentResponse })
   @ApiOperation({
-    summary: 'Create an environment (a database and optionally a filestore directory to back up).',
+    summary:
+      "Create an environment (a database and optionally a filestore directory to back up); its source must be allowed by the platform's source policy.",
   })
   create(@OrgAuth() auth: OrgAuthContext, @Body() dto: CreateEnvironmentDto): Promise<EnvironmentResponse> {
     return this.environments.create(auth, dto);
@@ -81,7 +82,8 @@ export class EnvironmentsController {
 
   @Post(':environment_id/test')
   @HttpCode(200)
-  @RequirePermission('org.environment.list')
+  // update, not list: the test dials the source, which a viewer must not be able to trigger.
+  @RequirePermission('org.environment.update')
   @EnvParam()
   @ApiOkResponse({ type: EnvironmentTestResponse })
   @ApiOperation({

@@ -16,6 +16,7 @@ export function toEnvironmentResponse(e: Environment): EnvironmentResponse {
       has_password: e.hasPassword,
     },
     filestore_path: e.filestorePath,
+    managed: e.managed,
     storage_config_id: e.storageConfigId,
     dump_format: e.dumpFormat,
     compression: e.compression,

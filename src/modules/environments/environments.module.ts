@@ -2,16 +2,28 @@ import { Module } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
+import { AdminEnvironmentsController } from './admin-environments.controller.js';
 import { EnvironmentsController } from './environments.controller.js';
 import { EnvironmentsRepository } from './environments.repository.js';
 import { EnvironmentsService } from './environments.service.js';
 import { FilestoreReader } from './filestore.service.js';
 import { PgTools } from './pg-tools.service.js';
+import { AdminSourceSettingsController } from './source-policy/admin-source-settings.controller.js';
+import { SourcePolicy } from './source-policy/source-policy.service.js';
+import { SourceSettingsService } from './source-policy/source-settings.service.js';
 
 @Module({
   imports: [AuditModule, StorageConfigsModule],
-  controllers: [EnvironmentsController],
-  providers: [Transactions, EnvironmentsRepository, EnvironmentsService, PgTools, FilestoreReader],
+  controllers: [EnvironmentsController, AdminEnvironmentsController, AdminSourceSettingsController],
+  providers: [
+    Transactions,
+    EnvironmentsRepository,
+    EnvironmentsService,
+    PgTools,
+    FilestoreReader,
+    SourceSettingsService,
+    SourcePolicy,
+  ],
   exports: [EnvironmentsService, PgTools, FilestoreReader],
 })
 export class EnvironmentsModule {}

@@ -28,6 +28,13 @@ export class EnvironmentsRepository {
       .getOne();
   }
 
+  async organizationExists(organizationId: string): Promise<boolean> {
+    const rows = await this.tx
+      .manager()
+      .query<unknown[]>('SELECT 1 FROM organizations WHERE id = $1', [organizationId]);
+    return rows.length > 0;
+  }
+
   async findOrganizationId(id: string): Promise<string | null> {
     const row = await this.repo.findOne({ where: { id }, select: { id: true, organizationId: true } });
     return row?.organizationId ?? null;

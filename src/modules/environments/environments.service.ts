@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { OrgAuthContext } from '../../common/auth/auth-context.js';
+import type { AuthContext, OrgAuthContext } from '../../common/auth/auth-context.js';
 import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.js';
 import { CredentialsCipher } from '../../common/crypto/credentials-cipher.js';
 import { Transactions } from '../../common/database/transactions.js';
@@ -8,7 +8,11 @@ import { isUniqueViolation } from '../../common/database/unique-violation.js';
 import { DomainError, notFound } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
-import type { CreateEnvironmentDto, UpdateEnvironmentDto } from './dto/environment-input.dto.js';
+import type {
+  AdminCreateEnvironmentDto,
+  CreateEnvironmentDto,
+  UpdateEnvironmentDto,
+} from './dto/environment-input.dto.js';
 import type { EnvironmentResponse, EnvironmentTestResponse } from './dto/environment-responses.dto.js';
 import { Environment } from './environment.entity.js';
 import { EnvironmentsRepository } from './environments.repository.js';
@@ -16,6 +20,7 @@ import { toEnvironmentResponse } from './environments.mapper.js';
 import { FilestoreReader } from './filestore.service.js';
 import { PgTools, type DbConnection, type ServerInfo } from './pg-tools.service.js';
 import { SourceError } from './source-error.js';
+import { SourcePolicy, type SourceSpec } from './source-policy/source-policy.service.js';
 
 const nameTaken = (name: string) =>
   new DomainError('conflict', `An environment named "${name}" already exists in this organization.`);
@@ -32,6 +37,7 @@ export class EnvironmentsService implements OnModuleInit {
     private readonly resolvers: ResourceOrgResolvers,
     private readonly pgTools: PgTools,
     private readonly filestore: FilestoreReader,
+    private readonly policy: SourcePolicy,
   ) {}
 
   onModuleInit(): void {
@@ -46,9 +52,28 @@ export class EnvironmentsService implements OnModuleInit {
     return toEnvironmentResponse(await this.require(auth.organizationId, id));
   }
 
-  async create(auth: OrgAuthContext, dto: CreateEnvironmentDto): Promise<EnvironmentResponse> {
+  /**
+   * Creates an environment. `managed`: a platform administrator creates it for the organization
+   * (POST /admin/environments); its source then follows the platform's rules for managed sources
+   * and the organization cannot change it.
+   */
+  async create(
+    auth: OrgAuthContext,
+    dto: CreateEnvironmentDto,
+    managed = false,
+  ): Promise<EnvironmentResponse> {
     const orgId = auth.organizationId;
     if (dto.storage_config_id) await this.storageConfigs.resolveForBackup(orgId, dto.storage_config_id);
+    await this.policy.checkForSave(
+      orgId,
+      {
+        host: dto.database.host,
+        port: dto.database.port ?? 5432,
+        database: dto.database.name,
+        filestorePath: dto.filestore_path || null,
+      },
+      managed,
+    );
     const id = randomUUID();
     const password = dto.database.password || null;
     const env = Object.assign(new Environment(), {
@@ -66,6 +91,7 @@ export class EnvironmentsService implements OnModuleInit {
       compression: dto.compression ?? 'gzip',
       filestorePath: dto.filestore_path || null,
       storageConfigId: dto.storage_config_id ?? null,
+      managed,
     });
     try {
       return await this.tx.run(async () => {
@@ -85,11 +111,26 @@ export class EnvironmentsService implements OnModuleInit {
     }
   }
 
-  async update(auth: OrgAuthContext, id: string, dto: UpdateEnvironmentDto): Promise<EnvironmentResponse> {
+  /** `asAdmin`: a platform administrator (PATCH /admin/environments/{id}) may change a managed source. */
+  async update(
+    auth: OrgAuthContext,
+    id: string,
+    dto: UpdateEnvironmentDto,
+    asAdmin = false,
+  ): Promise<EnvironmentResponse> {
     const orgId = auth.organizationId;
     const current = await this.require(orgId, id);
-    if (dto.storage_config_id) await this.storageConfigs.resolveForBackup(orgId, dto.storage_config_id);
     const db = dto.database ?? {};
+    const sourceChanged =
+      Object.keys(db).length > 0 ||
+      (dto.filestore_path !== undefined && dto.filestore_path !== current.filestorePath);
+    if (current.managed && !asAdmin && sourceChanged) {
+      throw new DomainError(
+        'forbidden',
+        'This environment is managed by the platform: its database connection and filestore path can only be changed by a platform administrator.',
+      );
+    }
+    if (dto.storage_config_id) await this.storageConfigs.resolveForBackup(orgId, dto.storage_config_id);
     const changes: Partial<Environment> = {
       name: dto.name ?? current.name,
       dbHost: db.host ?? current.dbHost,
@@ -102,6 +143,7 @@ export class EnvironmentsService implements OnModuleInit {
       filestorePath: dto.filestore_path === undefined ? current.filestorePath : dto.filestore_path || null,
       storageConfigId: dto.storage_config_id === undefined ? current.storageConfigId : dto.storage_config_id,
     };
+    if (sourceChanged) await this.policy.checkForSave(orgId, specOf(changes as Environment), current.managed);
     if (db.password !== undefined) {
       changes.dbPasswordEnc = db.password ? this.cipher.encrypt(db.password, id) : null;
       changes.hasPassword = !!db.password;
@@ -124,10 +166,16 @@ export class EnvironmentsService implements OnModuleInit {
     }
   }
 
-  async remove(auth: OrgAuthContext, id: string): Promise<void> {
+  async remove(auth: OrgAuthContext, id: string, asAdmin = false): Promise<void> {
     const orgId = auth.organizationId;
     await this.tx.run(async () => {
       const current = await this.require(orgId, id);
+      if (current.managed && !asAdmin) {
+        throw new DomainError(
+          'forbidden',
+          'This environment is managed by the platform: only a platform administrator can delete it.',
+        );
+      }
       const backups = await this.environments.countBackups(orgId, id);
       if (backups > 0) {
         throw new DomainError(
@@ -148,7 +196,6 @@ export class EnvironmentsService implements OnModuleInit {
   /** Can the workers log in, which pg_dump would run, is the filestore readable. Never throws for those. */
   async test(auth: OrgAuthContext, id: string): Promise<EnvironmentTestResponse> {
     const env = await this.require(auth.organizationId, id);
-    const conn = await this.connection(auth.organizationId, id);
     const report: EnvironmentTestResponse = {
       success: false,
       database: { ok: false, can_login: false, server_version: null, error_code: null, message: '' },
@@ -163,6 +210,18 @@ export class EnvironmentsService implements OnModuleInit {
       },
     };
     let server: ServerInfo | null = null;
+    let conn: DbConnection;
+    let filestorePath: string | null;
+    try {
+      ({ conn, filestorePath } = await this.checkedSource(auth.organizationId, id, 'read'));
+    } catch (err) {
+      // Refused by the policy: nothing is dialled or opened.
+      const e = asSourceError(err);
+      Object.assign(report.database, { error_code: e.code, message: e.message });
+      if (env.filestorePath) Object.assign(report.filestore, { ok: false, message: e.message });
+      report.pg_dump.message = 'Not checked: the source is not allowed on this platform.';
+      return report;
+    }
     try {
       server = await this.pgTools.serverInfo(conn);
       Object.assign(report.database, {
@@ -206,9 +265,9 @@ export class EnvironmentsService implements OnModuleInit {
           : 'No pg_dump found in PG_BIN_DIRS.',
       });
     }
-    if (env.filestorePath) {
+    if (filestorePath) {
       try {
-        const s = await this.filestore.scan(env.filestorePath);
+        const s = await this.filestore.scan(filestorePath);
         Object.assign(report.filestore, {
           readable: true,
           file_count: s.fileCount,
@@ -223,6 +282,41 @@ export class EnvironmentsService implements OnModuleInit {
     return report;
   }
 
+  // --- platform administrators (managed environments) ---------------------------------------------
+
+  async adminCreate(auth: AuthContext, dto: AdminCreateEnvironmentDto): Promise<EnvironmentResponse> {
+    const { organization_id, ...rest } = dto;
+    return this.create(await this.asOrganization(auth, organization_id), rest, true);
+  }
+
+  async adminList(auth: AuthContext, organizationId: string): Promise<EnvironmentResponse[]> {
+    return this.list(await this.asOrganization(auth, organizationId));
+  }
+
+  async adminGet(auth: AuthContext, id: string): Promise<EnvironmentResponse> {
+    return this.get(await this.asOwnerOf(auth, id), id);
+  }
+
+  async adminUpdate(auth: AuthContext, id: string, dto: UpdateEnvironmentDto): Promise<EnvironmentResponse> {
+    return this.update(await this.asOwnerOf(auth, id), id, dto, true);
+  }
+
+  async adminRemove(auth: AuthContext, id: string): Promise<void> {
+    await this.remove(await this.asOwnerOf(auth, id), id, true);
+  }
+
+  /** A platform administrator acting on one organization's environments (audited in that organization). */
+  private async asOrganization(auth: AuthContext, organizationId: string): Promise<OrgAuthContext> {
+    if (!(await this.environments.organizationExists(organizationId))) throw notFound('Organization');
+    return { ...auth, organizationId, role: 'platform_admin' };
+  }
+
+  private async asOwnerOf(auth: AuthContext, environmentId: string): Promise<OrgAuthContext> {
+    const organizationId = await this.environments.findOrganizationId(environmentId);
+    if (!organizationId) throw notFound('Environment');
+    return { ...auth, organizationId, role: 'platform_admin' };
+  }
+
   // --- for the backup worker -------------------------------------------------------------------
 
   /** The row (no secret), or 404. */
@@ -232,7 +326,23 @@ export class EnvironmentsService implements OnModuleInit {
     return env;
   }
 
-  /** The decrypted connection; never serialize or log it. */
+  /**
+   * For the workers, right before they connect or open a path: the source re-checked against the
+   * platform's policy as it is now, the connection pinned to the checked address and the filestore
+   * path with its symlinks resolved. Throws SourceError `source_forbidden` otherwise.
+   */
+  async checkedSource(
+    organizationId: string,
+    id: string,
+    use: 'read' | 'write',
+  ): Promise<{ env: Environment; conn: DbConnection; filestorePath: string | null }> {
+    const env = await this.require(organizationId, id);
+    const conn = await this.connection(organizationId, id);
+    const checked = await this.policy.checkForUse(organizationId, specOf(env), env.managed, use);
+    return { env, conn: { ...conn, hostaddr: checked.hostaddr }, filestorePath: checked.filestorePath };
+  }
+
+  /** The decrypted connection, unchecked (use checkedSource before dialling); never serialize or log it. */
   async connection(organizationId: string, id: string): Promise<DbConnection> {
     const env = await this.environments.findWithSecret(organizationId, id);
     if (!env) throw notFound('Environment');
@@ -254,6 +364,10 @@ export class EnvironmentsService implements OnModuleInit {
     }
     return view;
   }
+}
+
+function specOf(e: Pick<Environment, 'dbHost' | 'dbPort' | 'dbName' | 'filestorePath'>): SourceSpec {
+  return { host: e.dbHost, port: e.dbPort, database: e.dbName, filestorePath: e.filestorePath };
 }
 
 function asSourceError(err: unknown): SourceError {

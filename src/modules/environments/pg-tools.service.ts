@@ -17,6 +17,8 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** How to reach an environment's database; the password is decrypted only for the call. */
 export interface DbConnection {
   host: string;
+  /** The address the source policy checked `host` against; dialled instead of resolving again. */
+  hostaddr?: string | null;
   port: number;
   database: string;
   username: string;
@@ -52,13 +54,15 @@ export class PgTools {
 
   /** Logs in and reads the server version (and runs fn on the connection when given). */
   async withClient<T>(conn: DbConnection, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+    const ssl = sslOption(conn.sslmode);
     const client = new pg.Client({
-      host: conn.host,
+      // Dial the checked address; TLS still verifies the name the tenant gave.
+      host: conn.hostaddr ?? conn.host,
       port: conn.port,
       database: conn.database,
       user: conn.username,
       password: conn.password ?? undefined,
-      ssl: sslOption(conn.sslmode),
+      ssl: ssl && conn.hostaddr ? { ...(ssl === true ? {} : ssl), servername: conn.host } : ssl,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       application_name: 'offsite',
     });
@@ -123,7 +127,7 @@ export class PgTools {
     const child = spawn(binary.path, args, {
       env: {
         PATH: '/usr/bin:/bin',
-        PGHOST: conn.host,
+        ...pgHostEnv(conn),
         PGPORT: String(conn.port),
         PGDATABASE: conn.database,
         PGUSER: conn.username,
@@ -204,6 +208,11 @@ async function probeBinaries(dirs: string[]): Promise<PgDumpBinary[]> {
   return found;
 }
 
+/** libpq's host variables: PGHOSTADDR pins the checked address, PGHOST keeps the name for TLS. */
+export function pgHostEnv(conn: DbConnection): Record<string, string> {
+  return conn.hostaddr ? { PGHOST: conn.host, PGHOSTADDR: conn.hostaddr } : { PGHOST: conn.host };
+}
+
 function sslOption(mode: SslMode): pg.ClientConfig['ssl'] {
   switch (mode) {
     case 'disable':
@@ -242,12 +251,15 @@ function mapPgError(err: unknown, conn: DbConnection): SourceError {
           cause: err,
         },
       );
+    // One message per class, without the socket error: a source test must not tell a refused
+    // port from a reset one (that would make it a port scanner).
     case 'ECONNREFUSED':
     case 'ECONNRESET':
     case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
       return new SourceError(
         'endpoint_unreachable',
-        `The database server ${conn.host}:${conn.port} could not be reached (${e.code}). Check host, port and firewall.`,
+        `No PostgreSQL server answered at ${conn.host}:${conn.port}. Check host, port and firewall.`,
         { cause: err },
       );
     case 'ENOTFOUND':
@@ -267,6 +279,13 @@ function mapPgError(err: unknown, conn: DbConnection): SourceError {
   }
   if (/ssl|tls|certificate/i.test(msg)) {
     return new SourceError('tls_failed', `TLS to the database server failed: ${msg}`, { cause: err });
+  }
+  if (/Connection terminated|unexpected|protocol|ECONN/i.test(msg)) {
+    return new SourceError(
+      'endpoint_unreachable',
+      `No PostgreSQL server answered at ${conn.host}:${conn.port}. Check host, port and firewall.`,
+      { cause: err },
+    );
   }
   return new SourceError('dump_failed', `Database error on ${where(conn)}: ${msg}`, { cause: err });
 }

@@ -12,6 +12,7 @@ export const SOURCE_ERROR_CODES = [
   'dump_failed',
   'pg_dump_too_old',
   'filestore_unreadable',
+  'source_forbidden',
 ] as const;
 
 export type SourceErrorCode = (typeof SOURCE_ERROR_CODES)[number];

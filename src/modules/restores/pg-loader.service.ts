@@ -5,7 +5,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type pg from 'pg';
-import { PgTools, type DbConnection } from '../environments/pg-tools.service.js';
+import { pgHostEnv, PgTools, type DbConnection } from '../environments/pg-tools.service.js';
 import { SourceError } from '../environments/source-error.js';
 import { RestoreError } from './restore-error.js';
 
@@ -172,7 +172,7 @@ export class PgLoader {
   ): LoadProcess {
     const env = {
       PATH: '/usr/bin:/bin',
-      PGHOST: conn.host,
+      ...pgHostEnv(conn),
       PGPORT: String(conn.port),
       PGDATABASE: database,
       PGUSER: conn.username,

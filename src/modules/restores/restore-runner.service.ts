@@ -138,12 +138,12 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
       for (const restore of lost) {
         // Mid-swap, names may be half moved: leave them for a person (the error message says so).
         if (restore.result?.swap) continue;
-        const env = await this.environments
-          .require(restore.organizationId, restore.targetEnvironmentId)
+        // A target the policy refuses now is left alone, scratch copies included.
+        const source = await this.environments
+          .checkedSource(restore.organizationId, restore.targetEnvironmentId, 'write')
           .catch(() => null);
-        if (!env) continue;
-        const conn = await this.environments.connection(restore.organizationId, env.id);
-        await this.dropScratch(this.scratchOf(restore, conn, env.filestorePath));
+        if (!source) continue;
+        await this.dropScratch(this.scratchOf(restore, source.conn, source.filestorePath));
       }
     } catch (err) {
       this.logger.warn({ err }, 'Restore sweep failed');
@@ -241,8 +241,11 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
     scratch: Scratch,
   ): Promise<RestoreResult> {
     const orgId = restore.organizationId;
-    const env = await this.environments.require(orgId, restore.targetEnvironmentId);
-    const conn = await this.environments.connection(orgId, env.id);
+    // The target re-checked against the platform's policy now (a symlink or DNS answer may have
+    // changed since it was saved): nothing outside an allowed root or on a forbidden server is touched.
+    const source = await this.environments.checkedSource(orgId, restore.targetEnvironmentId, 'write');
+    const { conn } = source;
+    const env = { ...source.env, filestorePath: source.filestorePath };
     const parts = await this.readManifest(backup, driver, signal, progress);
     const dbPart = parts.find((p) => p.name === 'database');
     if (!dbPart) throw new RestoreError('integrity_failed', 'The manifest lists no database part.');
@@ -374,7 +377,11 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
       signal.throwIfAborted();
       if (part.name === 'database' && restore.deep) {
         progress.phase = 'database';
-        const conn = await this.environments.connection(restore.organizationId, restore.targetEnvironmentId);
+        const { conn } = await this.environments.checkedSource(
+          restore.organizationId,
+          restore.targetEnvironmentId,
+          'write',
+        );
         scratch.conn = conn;
         scratch.database = this.scratchOf(restore, conn, null).database;
         await this.dropScratch(scratch);

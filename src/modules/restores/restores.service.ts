@@ -37,6 +37,23 @@ export class RestoresService implements OnModuleInit {
     this.resolvers.register('restore_id', (id) => this.restores.findOrganizationId(id));
   }
 
+  /** The target environment as the policy allows it now; a forbidden target is a 400 before anything runs. */
+  private async checkedTarget(orgId: string, environmentId: string) {
+    try {
+      return await this.environments.checkedSource(orgId, environmentId, 'write');
+    } catch (err) {
+      if (err instanceof SourceError && err.code === 'source_forbidden')
+        throw new DomainError(
+          'bad_request',
+          `The restore target is not allowed on this platform: ${err.message}`,
+          {
+            error_code: err.code,
+          },
+        );
+      throw err;
+    }
+  }
+
   /**
    * Queues a restore. into_empty is checked here first, so a non-empty target is a 409 before
    * anything is touched (the job checks again right before the swap).
@@ -44,9 +61,10 @@ export class RestoresService implements OnModuleInit {
   async restore(auth: OrgAuthContext, backupId: string, dto: CreateRestoreDto): Promise<RestoreResponse> {
     const orgId = auth.organizationId;
     const backup = await this.requireCompleted(orgId, backupId, 'restored');
-    const env = await this.environments.require(orgId, dto.target_environment_id ?? backup.environmentId);
+    const source = await this.checkedTarget(orgId, dto.target_environment_id ?? backup.environmentId);
+    const env = { ...source.env, filestorePath: source.filestorePath };
     if (dto.mode === 'into_empty') {
-      const conn = await this.environments.connection(orgId, env.id);
+      const conn = source.conn;
       let tables: string[] | null;
       try {
         tables = await this.loader.userTables(conn);

@@ -24,15 +24,33 @@ import {
 
 const trim = ({ value }: TransformFnParams): unknown => (typeof value === 'string' ? value.trim() : value);
 
+/**
+ * Database and user names reach libpq as plain values: no leading "-" (an option to a client
+ * program), no control characters, no "=" or "://" (libpq would read a connection string).
+ */
+export const PLAIN_DB_VALUE = /^(?!-)(?!.*:\/\/)[^\u0000-\u001f\u007f=]+$/;
+const PLAIN_DB_VALUE_MESSAGE = (field: string) =>
+  `${field} must be a plain name: no leading "-", control characters, "=" or "://"`;
+
+/** Host names and addresses; a Unix socket directory (platform-managed environments only) starts with "/". */
+export const DB_HOST = /^(?!-)[^\s,\u0000-\u001f\u007f]+$/;
+
 /** Environment names are one folder of the object layout: letters, digits, `.`, `_`, `-`. */
 export const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export class DatabaseInputDto {
-  @ApiProperty({ example: 'db.internal' })
+  @ApiProperty({
+    example: 'db.example.com',
+    description:
+      "Host name or IP address. Organizations' own hosts must be allowed by the platform's source policy (no private, loopback or link-local addresses unless the platform allows them; never Offsite's own database server).",
+  })
   @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(255)
+  @Matches(DB_HOST, {
+    message: 'database.host must be a host name or IP address (no spaces, commas or leading "-")',
+  })
   host!: string;
 
   @ApiPropertyOptional({ example: 5432, default: 5432 })
@@ -46,12 +64,14 @@ export class DatabaseInputDto {
   @IsString()
   @MinLength(1)
   @MaxLength(63)
+  @Matches(PLAIN_DB_VALUE, { message: PLAIN_DB_VALUE_MESSAGE('database.name') })
   name!: string;
 
   @ApiProperty({ example: 'odoo' })
   @IsString()
   @MinLength(1)
   @MaxLength(63)
+  @Matches(PLAIN_DB_VALUE, { message: PLAIN_DB_VALUE_MESSAGE('database.username') })
   username!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Encrypted at rest, never returned.' })
@@ -88,8 +108,9 @@ export class CreateEnvironmentDto {
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    example: '/var/lib/odoo/filestore/odoo',
-    description: 'A directory readable by the workers; omit for a database-only environment.',
+    example: '/srv/filestores/acme/production',
+    description:
+      "A directory on the workers; omit for a database-only environment. An organization's own environments must name a directory inside one of the platform's filestore roots for that organization (GET /api/v1/admin/source-settings, e.g. /srv/filestores/{organization_slug}).",
   })
   @IsOptional()
   @Transform(trim)
@@ -124,4 +145,11 @@ export class UpdateEnvironmentDto extends PartialType(OmitType(CreateEnvironment
   @ValidateNested()
   @Type(() => UpdateDatabaseInputDto)
   database?: UpdateDatabaseInputDto;
+}
+
+/** A platform administrator creates a managed environment for an organization. */
+export class AdminCreateEnvironmentDto extends CreateEnvironmentDto {
+  @ApiProperty({ format: 'uuid', description: 'The organization the environment belongs to.' })
+  @IsUUID()
+  organization_id!: string;
 }

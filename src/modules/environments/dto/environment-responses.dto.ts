@@ -17,6 +17,11 @@ export class EnvironmentResponse {
   @ApiProperty() name!: string;
   @ApiProperty({ type: DatabaseResponse }) database!: DatabaseResponse;
   @ApiProperty({ type: String, nullable: true }) filestore_path!: string | null;
+  @ApiProperty({
+    description:
+      'Created by a platform administrator: the organization may back it up, restore it and choose its storage, but not change its database connection or filestore path.',
+  })
+  managed!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) storage_config_id!: string | null;
   @ApiProperty({ enum: DUMP_FORMATS }) dump_format!: string;
   @ApiProperty({ enum: COMPRESSIONS }) compression!: string;
