@@ -70,7 +70,7 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
     await t?.close();
   });
 
-  it('GET /backups/storage-settings has exactly the seed fields plus the two endpoint switches', async () => {
+  it('GET /backups/storage-settings has exactly the seed fields plus the endpoint switches and local roots', async () => {
     const res = await call('GET', '/backups/storage-settings', owner.token);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(
@@ -80,6 +80,7 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
         'allow_private_endpoints',
         'enabled_providers',
         'has_default_storage',
+        'local_storage_roots',
       ].sort(),
     );
     expect(res.body.enabled_providers).toEqual(

@@ -1,5 +1,6 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import type { AppConfig } from '../../config/config.js';
 
 /**
  * Where tenant-named directories may lie on the platform's disk. Roots are platform-declared
@@ -11,6 +12,15 @@ import path from 'node:path';
  * case-sensitive; on a case-insensitive mount realpath returns the stored spelling, which is what
  * the comparison then sees.
  */
+
+/**
+ * Offsite's own directories (data dir with its keys and embedded database, working directory,
+ * platform local storage): no tenant-named path may contain them or lie inside them, except
+ * through a root the platform declared there.
+ */
+export function offsitePaths(config: Pick<AppConfig, 'dataDir' | 'appDir' | 'storage'>): string[] {
+  return [config.dataDir, config.appDir, config.storage.localDir];
+}
 
 export const ROOT_PLACEHOLDERS = ['{organization_id}', '{organization_slug}'] as const;
 

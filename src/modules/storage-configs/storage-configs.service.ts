@@ -4,13 +4,20 @@ import type { AuthContext } from '../../common/auth/auth-context.js';
 import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.js';
 import { CredentialsCipher } from '../../common/crypto/credentials-cipher.js';
 import { Transactions } from '../../common/database/transactions.js';
-import { DomainError, notFound } from '../../common/errors/domain-error.js';
+import {
+  confinePath,
+  offsitePaths,
+  PathViolation,
+  rootTemplateProblems,
+} from '../../common/boundary/path-confinement.js';
+import { DomainError, notFound, type FieldError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { StorageDriverFactory, type PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { S3Driver, SCOPED_KEY_MESSAGE } from '../storage/drivers/s3.driver.js';
-import { isStorageError } from '../storage/storage-errors.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { isStorageError, StorageError } from '../storage/storage-errors.js';
 import {
   isS3Provider,
   type BucketDiscovery,
@@ -105,6 +112,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       has_default_storage: platformDefault !== null,
       allow_insecure_endpoints: s.allow_insecure_endpoints,
       allow_private_endpoints: s.allow_private_endpoints,
+      local_storage_roots: s.local_storage_roots,
     };
   }
 
@@ -112,6 +120,12 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
     auth: AuthContext,
     dto: UpdateStorageSettingsDto,
   ): Promise<StorageSettingsResponse> {
+    const errors: FieldError[] = [];
+    dto.local_storage_roots?.forEach((root, i) => {
+      const problems = rootTemplateProblems(root, offsitePaths(this.config));
+      if (problems.length) errors.push({ field: `local_storage_roots[${i}]`, messages: problems });
+    });
+    if (errors.length) throw invalidFields('Invalid storage settings', errors);
     const { before, after } = await this.settings.update(dto);
     this.logger.log({ actor: auth.email, before, after }, 'Platform storage settings changed');
     return this.storageSettings();
@@ -287,7 +301,8 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
     const settings = await this.settings.get();
     this.rateLimitTests(scope);
     const row = await this.requireWithSecrets(scope, id);
-    const report = await this.drivers.test(this.decryptTarget(row), this.driverOptions(scope, settings));
+    const target = await this.confineLocal(scope, this.decryptTarget(row), 'save');
+    const report = await this.drivers.test(target, this.driverOptions(scope, settings));
     if (row.provider === 'sftp' && report.success && !row.hostKeyFingerprint && report.host_key_fingerprint) {
       // Trust on first use: pin the host key of the first successful test; a changed key is refused later.
       await this.tx.run(async () => {
@@ -304,7 +319,49 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
 
   /** The decrypted target of a saved config, for workers; never serialize it. */
   async loadTarget(scope: ConfigScope, id: string): Promise<StorageTarget> {
-    return this.decryptTarget(await this.requireWithSecrets(scope, id));
+    return this.confineLocal(scope, this.decryptTarget(await this.requireWithSecrets(scope, id)), 'use');
+  }
+
+  /**
+   * An organization's `local` config must name a directory inside the platform's local storage
+   * roots for it (never Offsite's own data, never the platform's storage): checked when saved and
+   * again whenever a driver is opened, after symlinks are resolved; the driver gets the resolved
+   * directory. Platform configs are the administrators' to place.
+   */
+  private async confineLocal(
+    scope: ConfigScope,
+    target: StorageTarget,
+    when: 'save' | 'use',
+  ): Promise<StorageTarget> {
+    if (scope === null || target.provider !== 'local') return target;
+    const settings = await this.settings.get();
+    try {
+      if (!target.bucket)
+        throw new PathViolation(
+          "bucket (the directory; `path` is accepted too) is required for local storage: without it the backups would land in the platform's own storage",
+        );
+      const org = await this.tx.manager().findOne(Organization, { where: { id: scope } });
+      if (!org) throw notFound('Organization');
+      const confined = await confinePath(
+        target.bucket,
+        { id: org.id, slug: org.slug },
+        {
+          roots: settings.local_storage_roots,
+          protectedPaths: offsitePaths(this.config),
+          requireRoot: true,
+          field: 'bucket',
+          setting: 'local_storage_roots',
+        },
+      );
+      return { ...target, bucket: confined.resolved };
+    } catch (err) {
+      if (!(err instanceof PathViolation)) throw err;
+      if (when === 'save')
+        throw invalidFields('Invalid storage configuration', [{ field: 'bucket', messages: [err.message] }]);
+      throw new StorageError('endpoint_forbidden', err.message, {
+        hint: 'Ask a platform administrator for the local storage directories of this organization.',
+      });
+    }
   }
 
   /**
@@ -446,6 +503,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
     target: StorageTarget,
     settings: StorageSettings,
   ): Promise<void> {
+    await this.confineLocal(scope, target, 'save');
     const opts = this.driverOptions(scope, settings);
     const errors = await checkTarget(target, {
       allowInsecure: opts.allowInsecureEndpoints ?? false,
@@ -488,7 +546,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
   private targetFromDto(dto: CreateStorageConfigDto): StorageTarget {
     return {
       provider: dto.provider,
-      bucket: dto.bucket ?? null,
+      bucket: dto.bucket ?? (dto.provider === 'local' ? dto.path : undefined) ?? null,
       region: dto.provider === 'cloudflare_r2' ? (dto.region ?? 'auto') : (dto.region ?? null),
       endpointUrl: dto.endpoint_url ?? null,
       accountId: dto.account_id ?? null,
@@ -512,7 +570,10 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       dto[k] === undefined ? fallback : (dto[k] as V);
     return {
       provider: dto.provider ?? row.provider,
-      bucket: pick('bucket', current.bucket),
+      bucket:
+        dto.bucket === undefined && dto.path !== undefined && (dto.provider ?? row.provider) === 'local'
+          ? dto.path
+          : pick('bucket', current.bucket),
       region: pick('region', current.region),
       endpointUrl: pick('endpoint_url', current.endpointUrl),
       accountId: pick('account_id', current.accountId),
@@ -622,4 +683,12 @@ function camel(snake: string): string {
 
 function endpointChanged(row: StorageConfig, t: StorageTarget): boolean {
   return row.host !== (t.host ?? null) || row.port !== (t.port ?? null) || row.provider !== t.provider;
+}
+
+function invalidFields(what: string, errors: FieldError[]): DomainError {
+  return new DomainError(
+    'validation_failed',
+    `${what}: ${errors.map((e) => `${e.field}: ${e.messages.join(', ')}`).join('; ')}`,
+    { errors },
+  );
 }

@@ -8,6 +8,11 @@ export interface StorageSettings {
   allow_org_byos: boolean;
   allow_insecure_endpoints: boolean;
   allow_private_endpoints: boolean;
+  /**
+   * Directories (templates with {organization_id}/{organization_slug}) under which organizations'
+   * `local` storage configs must lie. Empty: organizations cannot create `local` configs.
+   */
+  local_storage_roots: string[];
 }
 
 const KEY = 'storage';
@@ -18,6 +23,7 @@ export const DEFAULT_STORAGE_SETTINGS: StorageSettings = {
   allow_org_byos: true,
   allow_insecure_endpoints: false,
   allow_private_endpoints: false,
+  local_storage_roots: [],
 };
 
 /** Platform storage switches, stored as one row of platform_settings. */

@@ -3,7 +3,12 @@ import dns from 'node:dns';
 import { stat } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
-import { confinePath, PathViolation, type OrgRef } from '../../../common/boundary/path-confinement.js';
+import {
+  confinePath,
+  offsitePaths,
+  PathViolation,
+  type OrgRef,
+} from '../../../common/boundary/path-confinement.js';
 import { DATABASE_URL } from '../../../common/database/database.module.js';
 import { Transactions } from '../../../common/database/transactions.js';
 import { DomainError, notFound } from '../../../common/errors/domain-error.js';
@@ -12,12 +17,7 @@ import type { AppConfig } from '../../../config/config.js';
 import { Organization } from '../../organizations/organization.entity.js';
 import { isForbiddenAddress } from '../../storage/endpoint-rules.js';
 import { SourceError } from '../source-error.js';
-import {
-  parseCidr,
-  protectedPaths,
-  SourceSettingsService,
-  type SourceSettings,
-} from './source-settings.service.js';
+import { parseCidr, SourceSettingsService, type SourceSettings } from './source-settings.service.js';
 
 /** A source (or restore target) the policy refuses; `field` is the request field it came from. */
 export class SourceViolation extends Error {
@@ -272,7 +272,7 @@ export class SourcePolicy {
     try {
       confined = await confinePath(p, org, {
         roots: settings.filestore_roots,
-        protectedPaths: protectedPaths(this.config),
+        protectedPaths: offsitePaths(this.config),
         requireRoot: !managed,
         field: 'filestore_path',
         setting: 'filestore_roots',

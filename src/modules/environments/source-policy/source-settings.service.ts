@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import net from 'node:net';
-import { rootTemplateProblems } from '../../../common/boundary/path-confinement.js';
+import { offsitePaths, rootTemplateProblems } from '../../../common/boundary/path-confinement.js';
 import { Transactions } from '../../../common/database/transactions.js';
 import { PlatformSetting } from '../../../common/database/platform-setting.entity.js';
 import { DomainError, type FieldError } from '../../../common/errors/domain-error.js';
@@ -18,11 +18,6 @@ export interface SourceSettings {
 }
 
 const KEY = 'sources';
-
-/** Offsite's own directories: no filestore, restore target or local storage may contain or enter them. */
-export function protectedPaths(config: AppConfig): string[] {
-  return [config.dataDir, config.appDir, config.storage.localDir];
-}
 
 /** Parses `10.0.0.0/8`, `fd00::/8` or a single address; null when it is not one. */
 export function parseCidr(s: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | null {
@@ -62,7 +57,7 @@ export class SourceSettingsService {
   async update(patch: Partial<SourceSettings>): Promise<{ before: SourceSettings; after: SourceSettings }> {
     const errors: FieldError[] = [];
     patch.filestore_roots?.forEach((root, i) => {
-      const problems = rootTemplateProblems(root, protectedPaths(this.config));
+      const problems = rootTemplateProblems(root, offsitePaths(this.config));
       if (problems.length) errors.push({ field: `filestore_roots[${i}]`, messages: problems });
     });
     patch.source_networks?.forEach((cidr, i) => {

@@ -38,13 +38,26 @@ export class CreateStorageConfigDto {
     type: String,
     nullable: true,
     example: 'oecsh-backups',
-    description: 'S3 family: the bucket. FTP/SFTP: the remote base directory (default: the login directory).',
+    description:
+      "S3 family: the bucket. FTP/SFTP: the remote base directory (default: the login directory). local: the directory (also accepted as `path`); an organization's must lie inside the platform's local_storage_roots for it.",
   })
   @IsOptional()
   @Transform(trimOrNull)
   @IsString()
   @MaxLength(1024)
   bucket?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '/srv/offsite-local/acme/backups',
+    description: 'local only: the directory (the same as `bucket`, which wins when both are given).',
+  })
+  @IsOptional()
+  @Transform(trimOrNull)
+  @IsString()
+  @MaxLength(1024)
+  path?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'auto' })
   @IsOptional()

@@ -85,4 +85,10 @@ export class StorageSettingsResponse {
   allow_insecure_endpoints!: boolean;
   @ApiProperty({ description: 'loopback / private / link-local endpoints' })
   allow_private_endpoints!: boolean;
+  @ApiProperty({
+    type: [String],
+    description:
+      "Directories organizations' `local` storage configs must lie in (empty: no `local` for organizations).",
+  })
+  local_storage_roots!: string[];
 }

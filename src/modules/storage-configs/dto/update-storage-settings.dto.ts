@@ -1,5 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
 import { STORAGE_PROVIDERS, type StorageProvider } from '../../storage/storage-driver.js';
 
 export class UpdateStorageSettingsDto {
@@ -13,4 +22,18 @@ export class UpdateStorageSettingsDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() allow_org_byos?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() allow_insecure_endpoints?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() allow_private_endpoints?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['/srv/offsite-local/{organization_slug}'],
+    description:
+      "Directories under which organizations' `local` storage configs must lie ({organization_id} / {organization_slug} give each its own subtree). Empty: organizations cannot create `local` configs.",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(1024, { each: true })
+  local_storage_roots?: string[];
 }
