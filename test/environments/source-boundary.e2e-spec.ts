@@ -420,6 +420,20 @@ describe('source boundary (real PostgreSQL, real files)', () => {
         tenantBody({ filestore_path: targetDir, database: { name: targetDb } }),
       );
       expect(target.status).toBe(201);
+      // A missing database and directory are fine restore targets, not a broken environment.
+      const probe = await call('POST', `/environments/${target.body.id}/test`);
+      expect(probe.body).toMatchObject({
+        success: true,
+        backup_ready: false,
+        database: {
+          ok: true,
+          can_login: true,
+          exists: false,
+          restorable_into: true,
+          error_code: 'not_found',
+        },
+        filestore: { ok: true, exists: false },
+      });
       const r = await call('POST', `/backups/${b.body.id}/restore`, {
         target_environment_id: target.body.id,
         mode: 'into_empty',

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import type { AuthContext, OrgAuthContext } from '../../common/auth/auth-context.js';
 import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.js';
 import { CredentialsCipher } from '../../common/crypto/credentials-cipher.js';
@@ -198,11 +199,21 @@ export class EnvironmentsService implements OnModuleInit {
     const env = await this.require(auth.organizationId, id);
     const report: EnvironmentTestResponse = {
       success: false,
-      database: { ok: false, can_login: false, server_version: null, error_code: null, message: '' },
+      backup_ready: false,
+      database: {
+        ok: false,
+        can_login: false,
+        exists: null,
+        restorable_into: false,
+        server_version: null,
+        error_code: null,
+        message: '',
+      },
       pg_dump: { ok: false, path: null, version: null, compatible: null, message: '' },
       filestore: {
         ok: true,
         path: env.filestorePath,
+        exists: null,
         readable: false,
         file_count: null,
         total_bytes: null,
@@ -227,12 +238,24 @@ export class EnvironmentsService implements OnModuleInit {
       Object.assign(report.database, {
         ok: true,
         can_login: true,
+        exists: true,
+        restorable_into: true,
         server_version: server.version,
         message: `Logged in to PostgreSQL ${server.version} as "${conn.username}".`,
       });
     } catch (err) {
       const e = asSourceError(err);
       Object.assign(report.database, { error_code: e.code, message: e.message });
+      // The server checks the password before it looks for the database: a missing one is a
+      // fine into_empty restore target, not a broken environment.
+      if (e.code === 'not_found')
+        Object.assign(report.database, {
+          ok: true,
+          can_login: true,
+          exists: false,
+          restorable_into: true,
+          message: `${e.message} A backup needs it; a restore with mode into_empty creates it.`,
+        });
     }
     const binaries = await this.pgTools.available();
     if (server) {
@@ -269,16 +292,28 @@ export class EnvironmentsService implements OnModuleInit {
       try {
         const s = await this.filestore.scan(filestorePath);
         Object.assign(report.filestore, {
+          exists: true,
           readable: true,
           file_count: s.fileCount,
           total_bytes: s.totalBytes,
           message: `${s.fileCount} files, ${s.totalBytes} bytes.`,
         });
       } catch (err) {
-        Object.assign(report.filestore, { ok: false, message: asSourceError(err).message });
+        const missing = !(await stat(filestorePath).catch(() => null));
+        Object.assign(
+          report.filestore,
+          missing
+            ? {
+                exists: false,
+                message: `The directory ${filestorePath} does not exist. A backup needs it; a restore creates it.`,
+              }
+            : { ok: false, exists: true, message: asSourceError(err).message },
+        );
       }
     }
     report.success = report.database.ok && report.pg_dump.ok && report.filestore.ok;
+    report.backup_ready =
+      report.success && report.database.exists === true && report.filestore.exists !== false;
     return report;
   }
 

@@ -32,6 +32,17 @@ export class EnvironmentResponse {
 export class EnvironmentDatabaseCheck {
   @ApiProperty() ok!: boolean;
   @ApiProperty({ description: 'The login succeeded.' }) can_login!: boolean;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'The database exists (null: unknown, the server was not reached).',
+  })
+  exists!: boolean | null;
+  @ApiProperty({
+    description:
+      'A restore with mode into_empty may target it: the server answered and the database is missing or reachable.',
+  })
+  restorable_into!: boolean;
   @ApiProperty({ type: String, nullable: true }) server_version!: string | null;
   @ApiProperty({ type: String, nullable: true }) error_code!: string | null;
   @ApiProperty() message!: string;
@@ -53,6 +64,8 @@ export class EnvironmentPgDumpCheck {
 export class EnvironmentFilestoreCheck {
   @ApiProperty() ok!: boolean;
   @ApiProperty({ type: String, nullable: true }) path!: string | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'The directory exists (null: no filestore).' })
+  exists!: boolean | null;
   @ApiProperty() readable!: boolean;
   @ApiProperty({ type: Number, nullable: true }) file_count!: number | null;
   @ApiProperty({ type: Number, nullable: true }) total_bytes!: number | null;
@@ -60,7 +73,13 @@ export class EnvironmentFilestoreCheck {
 }
 
 export class EnvironmentTestResponse {
-  @ApiProperty() success!: boolean;
+  @ApiProperty({
+    description:
+      'Nothing is broken. A missing database or directory is not broken (into_empty restores create them): see backup_ready.',
+  })
+  success!: boolean;
+  @ApiProperty({ description: 'A backup would run: success, and the database and filestore exist.' })
+  backup_ready!: boolean;
   @ApiProperty({ type: EnvironmentDatabaseCheck }) database!: EnvironmentDatabaseCheck;
   @ApiProperty({ type: EnvironmentPgDumpCheck }) pg_dump!: EnvironmentPgDumpCheck;
   @ApiProperty({ type: EnvironmentFilestoreCheck }) filestore!: EnvironmentFilestoreCheck;
