@@ -8,6 +8,12 @@ import { AppModule } from './app.module.js';
 import { recordFastifyRoutes } from './common/auth/route-inventory.js';
 import { DomainError, type FieldError } from './common/errors/domain-error.js';
 import { ProblemFilter } from './common/errors/problem.filter.js';
+import {
+  checkJsonText,
+  checkParsedBody,
+  controlCharError,
+  fieldWithControlChars,
+} from './common/http/body-guard.js';
 import { genRequestId } from './common/logging/logging.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
 import type { AppConfig } from './config/config.js';
@@ -20,16 +26,21 @@ function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldE
   });
 }
 
+const MAX_FIELD_ERRORS = 20;
+
 export const validationPipe = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
   exceptionFactory: (errors) => {
-    const fields = flattenValidationErrors(errors);
+    // Bounded: a body with thousands of bad fields answers with the first few and a count.
+    const all = flattenValidationErrors(errors);
+    const fields = all.slice(0, MAX_FIELD_ERRORS);
+    const more = all.length - fields.length;
     return new DomainError(
       'validation_failed',
-      `Invalid request: ${fields.map((f) => `${f.field}: ${f.messages.join(', ')}`).join('; ')}`,
-      { errors: fields },
+      `Invalid request: ${fields.map((f) => `${f.field}: ${f.messages.join(', ')}`).join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+      more > 0 ? { errors: fields, errors_omitted: more } : { errors: fields },
     );
   },
 });
@@ -62,11 +73,32 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   app.useBodyParser<RawServerDefault>(
     'application/json',
     { bodyLimit: config.bodyLimitBytes },
-    (req, body, done) =>
-      body.length === 0 ? done(null, undefined) : parseJson(req, body.toString('utf8'), done),
+    (req, body, done) => {
+      if (body.length === 0) return done(null, undefined);
+      const text = body.toString('utf8');
+      try {
+        checkJsonText(text);
+      } catch (err) {
+        return done(err as Error, undefined);
+      }
+      parseJson(req, text, (err: Error | null, parsed?: unknown) => {
+        if (err) return done(err, undefined);
+        try {
+          checkParsedBody(parsed);
+        } catch (e) {
+          return done(e as Error, undefined);
+        }
+        done(null, parsed);
+      });
+    },
   );
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+  });
+  // Query strings get the same control-character rule as bodies.
+  fastify.addHook('preValidation', async (req) => {
+    const field = fieldWithControlChars(req.query);
+    if (field) throw controlCharError(field, 'query');
   });
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {

@@ -19,6 +19,9 @@ export const REDACTED_KEYS = [
   'access_token',
   'password_hash',
   'credentials',
+  // A failed query's bound values (TypeORM QueryFailedError.parameters): password hashes,
+  // credential ciphertexts. The query text itself has placeholders only.
+  'parameters',
 ] as const;
 
 export function redactPaths(): string[] {
