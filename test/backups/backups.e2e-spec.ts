@@ -219,7 +219,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
       expect(res.body.filestore.total_bytes).toBeGreaterThan(300_000);
     });
 
-    it('the test shows a refused login and an unreadable filestore beforehand', async () => {
+    it('the test shows a refused login and a missing filestore beforehand', async () => {
       const bad = await managed(
         envBody({
           database: { ...envBody().database, username: 'no_such_role_x' },
@@ -231,7 +231,9 @@ describe('environments and backups (real PostgreSQL source, real storage servers
       expect(res.body.success).toBe(false);
       expect(res.body.database).toMatchObject({ ok: false, can_login: false, error_code: 'auth_failed' });
       expect(res.body.database.message).toContain('no_such_role_x');
-      expect(res.body.filestore).toMatchObject({ ok: false, readable: false });
+      // A missing directory is not broken (an into_empty restore creates it); a backup needs it.
+      expect(res.body.filestore).toMatchObject({ ok: true, exists: false, readable: false });
+      expect(res.body.backup_ready).toBe(false);
       expect(res.body.filestore.message).toContain('/nonexistent/filestore');
     });
   });

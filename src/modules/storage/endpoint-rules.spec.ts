@@ -93,6 +93,25 @@ describe('endpoint rules', () => {
     }
   });
 
+  it('judges IPv6 forms that carry an IPv4 address by that address', () => {
+    for (const ip of [
+      '::7f00:1', // IPv4-compatible 127.0.0.1
+      '::127.0.0.1',
+      '::ffff:7f00:1', // mapped, hex notation
+      '[::ffff:127.0.0.1]',
+      '64:ff9b::a9fe:a9fe', // NAT64 169.254.169.254
+      '64:ff9b:1::a00:1', // local-use NAT64 10.0.0.1
+      '2002:a9fe:a9fe::', // 6to4 169.254.169.254
+      '::ffff:0:a9fe:a9fe', // IPv4-translated 169.254.169.254
+      '2001:0:4136:e378:8000:63bf:80ff:fffe', // Teredo, client 127.0.0.1
+    ]) {
+      expect([ip, isForbiddenAddress(ip)]).toEqual([ip, true]);
+    }
+    for (const ip of ['::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1', '2001:db8::1']) {
+      expect([ip, isForbiddenAddress(ip)]).toEqual([ip, false]);
+    }
+  });
+
   it('checks names after DNS resolution (localhost → 127.0.0.1 is refused)', async () => {
     await expect(resolveGuarded('localhost', false)).rejects.toMatchObject({ code: 'endpoint_forbidden' });
     await expect(resolveGuarded('127.0.0.1', false)).rejects.toMatchObject({ code: 'endpoint_forbidden' });

@@ -33,14 +33,54 @@ FORBIDDEN.addSubnet('fc00::', 7, 'ipv6');
 FORBIDDEN.addSubnet('fe80::', 10, 'ipv6');
 FORBIDDEN.addSubnet('ff00::', 8, 'ipv6');
 
-/** True for loopback, private, link-local, metadata and other non-public addresses. */
+/** The 16 bytes of an IPv6 address (net.isIP already said it is one). */
+function ipv6Bytes(address: string): number[] {
+  let a = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (v4) {
+    const [w, x, y, z] = v4[1]!.split('.').map(Number) as [number, number, number, number];
+    a = a.slice(0, -v4[1]!.length) + `${((w << 8) | x).toString(16)}:${((y << 8) | z).toString(16)}`;
+  }
+  const [head, tail] = a.includes('::') ? a.split('::') : [a, undefined];
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
+  return groups.flatMap((g) => {
+    const n = parseInt(g || '0', 16);
+    return [n >> 8, n & 0xff];
+  });
+}
+
+/**
+ * The IPv4 address an IPv6 address carries, for every form that routes to one: IPv4-mapped
+ * (::ffff:0:0/96), IPv4-compatible (::/96), IPv4-translated (::ffff:0:0:0/96), NAT64
+ * (64:ff9b::/96, 64:ff9b:1::/48), 6to4 (2002::/16) and Teredo (2001::/32, the client address).
+ */
+export function embeddedIpv4(address: string): string | null {
+  const b = ipv6Bytes(address);
+  const v4 = (i: number, xor = 0) => [0, 1, 2, 3].map((k) => (b[i + k]! ^ xor) & 0xff).join('.');
+  const zero = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
+  if (zero(0, 10) && b[10] === 0xff && b[11] === 0xff) return v4(12);
+  if (zero(0, 8) && b[8] === 0xff && b[9] === 0xff && zero(10, 12)) return v4(12);
+  if (zero(0, 12) && !zero(12, 14)) return v4(12);
+  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b) {
+    if (zero(4, 12)) return v4(12);
+    if (b[4] === 0x00 && b[5] === 0x01) return v4(12);
+  }
+  if (b[0] === 0x20 && b[1] === 0x02) return v4(2);
+  if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0x00 && b[3] === 0x00) return v4(12, 0xff);
+  return null;
+}
+
+/** True for loopback, private, link-local, metadata and other non-public addresses, in any notation. */
 export function isForbiddenAddress(address: string): boolean {
-  const family = net.isIP(address);
-  if (family === 4) return FORBIDDEN.check(address, 'ipv4');
+  const bare = address.replace(/^\[|\]$/g, '');
+  const family = net.isIP(bare);
+  if (family === 4) return FORBIDDEN.check(bare, 'ipv4');
   if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return FORBIDDEN.check(mapped[1], 'ipv4');
-    return FORBIDDEN.check(address, 'ipv6');
+    const v4 = embeddedIpv4(bare);
+    if (v4 && FORBIDDEN.check(v4, 'ipv4')) return true;
+    return FORBIDDEN.check(bare, 'ipv6');
   }
   return false;
 }
