@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { recordFastifyRoutes } from './common/auth/route-inventory.js';
 import { DomainError, type FieldError } from './common/errors/domain-error.js';
 import { ProblemFilter } from './common/errors/problem.filter.js';
+import { installRequestLimits } from './common/http/request-limits.js';
 import { genRequestId } from './common/logging/logging.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
 import type { AppConfig } from './config/config.js';
@@ -39,7 +40,8 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: genRequestId,
-    trustProxy: config.nodeEnv === 'production',
+    // Forwarded headers are trusted only as TRUSTED_PROXY_HEADER says (src/common/http/client-address.ts).
+    trustProxy: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
@@ -68,6 +70,7 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  await installRequestLimits(app, config);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',
