@@ -4,6 +4,7 @@ import { StorageConfigs1763800000000 } from './1763800000000-StorageConfigs.js';
 import { Backups1763810000000 } from './1763810000000-Backups.js';
 import { Restores1763820000000 } from './1763820000000-Restores.js';
 import { RevokedTokens1763830000000 } from './1763830000000-RevokedTokens.js';
+import { AccountSecurity1763840000000 } from './1763840000000-AccountSecurity.js';
 import { ManagedEnvironments1763850000000 } from './1763850000000-ManagedEnvironments.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes a file here; add its class to this list. */
@@ -14,5 +15,6 @@ export const MIGRATIONS: (new () => object)[] = [
   Backups1763810000000,
   Restores1763820000000,
   RevokedTokens1763830000000,
+  AccountSecurity1763840000000,
   ManagedEnvironments1763850000000,
 ];

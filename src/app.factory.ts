@@ -14,6 +14,7 @@ import {
   controlCharError,
   fieldWithControlChars,
 } from './common/http/body-guard.js';
+import { installRequestLimits } from './common/http/request-limits.js';
 import { genRequestId } from './common/logging/logging.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
 import type { AppConfig } from './config/config.js';
@@ -50,7 +51,8 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: genRequestId,
-    trustProxy: config.nodeEnv === 'production',
+    // Forwarded headers are trusted only as TRUSTED_PROXY_HEADER says (src/common/http/client-address.ts).
+    trustProxy: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
@@ -100,6 +102,7 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
     const field = fieldWithControlChars(req.query);
     if (field) throw controlCharError(field, 'query');
   });
+  await installRequestLimits(app, config);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs-json',

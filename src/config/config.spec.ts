@@ -12,6 +12,18 @@ describe('loadConfig', () => {
     expect(c.workerEnabled).toBe(true);
   });
 
+  it('trusts no forwarded header unless TRUSTED_PROXY_HEADER names one, and limits by default', () => {
+    const c = loadConfig(base);
+    expect(c.trustedProxyHeader).toBeUndefined();
+    expect(c.rateLimit).toEqual({ windowSeconds: 60, perAddress: 600, perToken: 300, cacheSize: 10_000 });
+    expect(loadConfig({ ...base, TRUSTED_PROXY_HEADER: 'X-Forwarded-For' }).trustedProxyHeader).toBe(
+      'x-forwarded-for',
+    );
+    expect(() => loadConfig({ ...base, TRUSTED_PROXY_HEADER: 'x forwarded' })).toThrow(
+      /TRUSTED_PROXY_HEADER/,
+    );
+  });
+
   it('lists every bad variable at once', () => {
     let error: unknown;
     try {

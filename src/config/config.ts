@@ -56,8 +56,26 @@ export interface AppConfig {
     jwtAudience: string;
     jwtTtlSeconds: number;
     platformAdminEmails: string[];
+    /** Failed logins per (client address, account) within the window before delays start. */
     loginMaxFailures: number;
     loginWindowSeconds: number;
+    /** The delay doubles with each further failure (1 s, 2 s, 4 s…) up to this. */
+    loginMaxDelaySeconds: number;
+    /** Failed logins per client address, whatever the accounts, within the window before 429. */
+    loginAddressMaxFailures: number;
+  };
+  /**
+   * Header carrying the client address, set by the reverse proxy in front (its rightmost entry is
+   * used: the address the proxy saw). Unset: the socket's address; the header is then ignored.
+   */
+  trustedProxyHeader: string | undefined;
+  /** Requests per window, per process, per client address and per bearer token (429 beyond). */
+  rateLimit: {
+    windowSeconds: number;
+    perAddress: number;
+    perToken: number;
+    /** Addresses and tokens remembered per process (least recently seen forgotten first). */
+    cacheSize: number;
   };
 }
 
@@ -148,6 +166,15 @@ function developmentSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+function trustedProxyHeader(r: Reader): string | undefined {
+  const name = r.optional('TRUSTED_PROXY_HEADER')?.toLowerCase();
+  if (name && !/^[a-z0-9-]+$/.test(name)) {
+    r.problems.push('TRUSTED_PROXY_HEADER: must be a header name such as x-forwarded-for');
+    return undefined;
+  }
+  return name;
 }
 
 /** Loads ./.env into process.env (variables already set win), then validates. */
@@ -261,6 +288,15 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
       platformAdminEmails: r.list('PLATFORM_ADMIN_EMAILS').map((e) => e.toLowerCase()),
       loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 5, 1, 1000),
       loginWindowSeconds: r.int('LOGIN_WINDOW_SECONDS', 900, 1, 86400),
+      loginMaxDelaySeconds: r.int('LOGIN_MAX_DELAY_SECONDS', 300, 1, 86400),
+      loginAddressMaxFailures: r.int('LOGIN_ADDRESS_MAX_FAILURES', 20, 1, 100000),
+    },
+    trustedProxyHeader: trustedProxyHeader(r),
+    rateLimit: {
+      windowSeconds: r.int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
+      perAddress: r.int('RATE_LIMIT_PER_ADDRESS', 600, 1, 10_000_000),
+      perToken: r.int('RATE_LIMIT_PER_TOKEN', 300, 1, 10_000_000),
+      cacheSize: r.int('RATE_LIMIT_CACHE_SIZE', 10_000, 100, 10_000_000),
     },
   };
   if (r.problems.length) throw new ConfigError(r.problems);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
+import { AuthService } from '../../src/modules/identity/auth.service.js';
+import { PlatformAdminsService } from '../../src/modules/identity/platform-admins.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createOrg, registerAndLogin } from '../support/identity.js';
 
@@ -28,6 +30,8 @@ describe('auth (HTTP, real PostgreSQL)', () => {
       BODY_LIMIT_BYTES: '4096',
       LOGIN_MAX_FAILURES: '3',
       LOGIN_WINDOW_SECONDS: '60',
+      LOGIN_ADDRESS_MAX_FAILURES: '20',
+      TRUSTED_PROXY_HEADER: 'x-forwarded-for',
       PLATFORM_ADMIN_EMAILS: 'Root@Example.test',
     });
   });
@@ -120,28 +124,87 @@ describe('auth (HTTP, real PostgreSQL)', () => {
       expect(slow).toBeLessThan(fast * 4 + 50);
     });
 
-    it('rate limits repeated failures with 429 and Retry-After, across the whole app', async () => {
-      const u = await registerAndLogin(t);
-      for (let i = 0; i < 3; i++) {
-        const res = await t.request('POST', '/auth/login', {
-          body: { email: u.email, password: 'wrong password!!' },
-        });
-        expect(res.status).toBe(401);
-      }
-      const limited = await t.request('POST', '/auth/login', {
-        body: { email: u.email, password: u.password },
+    /** A login as seen from `address` (through the trusted proxy header). */
+    const loginFrom = (address: string, email: string, password: string) =>
+      t.request('POST', '/auth/login', {
+        body: { email, password },
+        headers: { 'x-forwarded-for': `203.0.113.250, ${address}` },
       });
+
+    it('slows down failures per (address, account) with growing delays, 429 and Retry-After', async () => {
+      const u = await registerAndLogin(t);
+      const attacker = '198.51.100.7';
+      for (let i = 0; i < 3; i++) {
+        expect((await loginFrom(attacker, u.email, 'wrong password!!')).status).toBe(401);
+      }
+      // Case and spaces make no other account: the delay holds, even for the right password.
+      const limited = await loginFrom(attacker, `  ${u.email.toUpperCase()} `, u.password);
       expect(limited.status).toBe(429);
+      expect(limited.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(limited.body).toMatchObject({ status: 429, code: 'rate_limited' });
-      const retryAfter = Number(limited.headers.get('retry-after'));
-      expect(retryAfter).toBeGreaterThan(0);
-      expect(retryAfter).toBeLessThanOrEqual(60);
-      // The failures live in the database (shared by every process): ageing them out lifts the limit.
+      expect(Number(limited.headers.get('retry-after'))).toBe(1);
+
+      // The delay doubles per further failure: 3 more failures in the window mean 2^3 = 8 s.
+      await sql(
+        t,
+        `INSERT INTO login_failures (client_address, email, created_at)
+           SELECT $1, $2, now() FROM generate_series(1, 3)`,
+        [attacker, u.email],
+      );
+      const longer = await loginFrom(attacker, u.email, u.password);
+      expect(longer.status).toBe(429);
+      const retryAfter = Number(longer.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(5);
+      expect(retryAfter).toBeLessThanOrEqual(8);
+
+      // The failures live in the database (shared by every process): ageing them out lifts the delay.
       await sql(t, `UPDATE login_failures SET created_at = now() - interval '2 minutes' WHERE email = $1`, [
         u.email,
       ]);
-      const ok = await t.request('POST', '/auth/login', { body: { email: u.email, password: u.password } });
-      expect(ok.status).toBe(200);
+      expect((await loginFrom(attacker, u.email, u.password)).status).toBe(200);
+    });
+
+    it('never locks the owner out: the right password from another address works while an attacker is slowed down', async () => {
+      const u = await registerAndLogin(t);
+      for (let i = 0; i < 3; i++) {
+        expect((await loginFrom('198.51.100.8', u.email, 'wrong password!!')).status).toBe(401);
+      }
+      expect((await loginFrom('198.51.100.8', u.email, u.password)).status).toBe(429);
+      const owner = await loginFrom('192.0.2.44', u.email, u.password);
+      expect(owner.status).toBe(200);
+      expect(owner.body.access_token).toEqual(expect.any(String));
+      // The socket address is another address too (no header: the proxy header is not required).
+      expect(
+        (await t.request('POST', '/auth/login', { body: { email: u.email, password: u.password } })).status,
+      ).toBe(200);
+    });
+
+    it('answers a password spray over 30 accounts from one address with 429', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const res = await loginFrom('198.51.100.9', `spray-${i}@example.test`, 'Winter2025!!');
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+      expect(statuses.slice(20)).toEqual(Array(10).fill(429));
+      const res = await loginFrom('198.51.100.9', 'spray-99@example.test', 'Winter2025!!');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(50);
+      // Only the spraying address is refused.
+      const u = await registerAndLogin(t);
+      expect((await loginFrom('198.51.100.10', u.email, u.password)).status).toBe(200);
+    });
+
+    it('takes the client address from the rightmost entry of the trusted header only', async () => {
+      const u = await registerAndLogin(t);
+      for (let i = 0; i < 3; i++) {
+        expect((await loginFrom('198.51.100.11', u.email, 'wrong password!!')).status).toBe(401);
+      }
+      // A client-made entry to the left of the proxy's changes nothing.
+      const spoofed = await t.request('POST', '/auth/login', {
+        body: { email: u.email, password: u.password },
+        headers: { 'x-forwarded-for': '192.0.2.99, 198.51.100.11' },
+      });
+      expect(spoofed.status).toBe(429);
     });
 
     it('refuses a disabled user', async () => {
@@ -249,15 +312,87 @@ describe('auth (HTTP, real PostgreSQL)', () => {
       expect(rows).toHaveLength(1);
     });
 
-    it('stops accepting the token of a disabled, then deleted, user', async () => {
+    it('stops accepting the token of a disabled user for good: enabling again does not revive it', async () => {
       const u = await registerAndLogin(t);
+      const admins = t.app.get(PlatformAdminsService);
       expect((await t.request('GET', '/auth/me', { token: u.token })).status).toBe(200);
-      await sql(t, 'UPDATE users SET disabled_at = now() WHERE id = $1', [u.id]);
+      await admins.setDisabled(u.email, true);
       expect((await t.request('GET', '/auth/me', { token: u.token })).status).toBe(401);
-      await sql(t, 'UPDATE users SET disabled_at = NULL WHERE id = $1', [u.id]);
-      expect((await t.request('GET', '/auth/me', { token: u.token })).status).toBe(200);
+      await admins.setDisabled(u.email, false);
+      expect((await t.request('GET', '/auth/me', { token: u.token })).status).toBe(401);
+      // A new login (just after, the same second included) gets a working token.
+      const again = await t.request('POST', '/auth/login', {
+        body: { email: u.email, password: u.password },
+      });
+      expect(again.status).toBe(200);
+      expect((await t.request('GET', '/auth/me', { token: again.body.access_token })).status).toBe(200);
       await sql(t, 'DELETE FROM users WHERE id = $1', [u.id]);
+      expect((await t.request('GET', '/auth/me', { token: again.body.access_token })).status).toBe(401);
+    });
+  });
+  describe('password reset', () => {
+    const issue = async (email: string) => {
+      const issued = await t.app.get(AuthService).issueResetToken(email);
+      if (!issued) throw new Error('no reset token issued');
+      return issued.token;
+    };
+
+    it('answers 202 with the same body for a known and an unknown address, and stores only a hash', async () => {
+      const u = await registerAndLogin(t);
+      const known = await t.request('POST', '/auth/password-reset', {
+        body: { email: ` ${u.email.toUpperCase()}` },
+      });
+      const unknown = await t.request('POST', '/auth/password-reset', {
+        body: { email: `nobody-${u.id}@example.test` },
+      });
+      expect(known.status).toBe(202);
+      expect(unknown.status).toBe(202);
+      expect(known.text).toBe(unknown.text);
+      const { rows } = await sql(
+        t,
+        `SELECT token_hash, extract(epoch FROM expires_at - now())::float AS ttl FROM password_reset_tokens WHERE user_id = $1`,
+        [u.id],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(rows[0].ttl).toBeGreaterThan(29 * 60);
+      expect(rows[0].ttl).toBeLessThanOrEqual(30 * 60);
+    });
+
+    it('sets the new password once, revokes the old tokens, and refuses a reused or expired token', async () => {
+      const u = await registerAndLogin(t);
+      const token = await issue(u.email);
+      const ok = await t.request('POST', '/auth/password-reset/confirm', {
+        body: { token, new_password: 'a brand new password' },
+      });
+      expect(ok.status).toBe(204);
       expect((await t.request('GET', '/auth/me', { token: u.token })).status).toBe(401);
+      const oldPw = await t.request('POST', '/auth/login', {
+        body: { email: u.email, password: u.password },
+      });
+      expect(oldPw.status).toBe(401);
+      const newPw = await t.request('POST', '/auth/login', {
+        body: { email: u.email, password: 'a brand new password' },
+      });
+      expect(newPw.status).toBe(200);
+      expect((await t.request('GET', '/auth/me', { token: newPw.body.access_token })).status).toBe(200);
+
+      const reused = await t.request('POST', '/auth/password-reset/confirm', {
+        body: { token, new_password: 'yet another password' },
+      });
+      expect(reused.status).toBe(400);
+      expect(reused.body).toMatchObject({ status: 400, code: 'bad_request' });
+
+      const expired = await issue(u.email);
+      await sql(
+        t,
+        `UPDATE password_reset_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1 AND used_at IS NULL`,
+        [u.id],
+      );
+      const late = await t.request('POST', '/auth/password-reset/confirm', {
+        body: { token: expired, new_password: 'yet another password' },
+      });
+      expect(late.status).toBe(400);
     });
   });
 });

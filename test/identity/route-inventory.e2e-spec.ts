@@ -32,6 +32,8 @@ POST /api/v1/admin/storage-configs/test-connection platform_admin
 POST /api/v1/auth/login public
 POST /api/v1/auth/logout authenticated
 GET /api/v1/auth/me authenticated
+POST /api/v1/auth/password-reset public
+POST /api/v1/auth/password-reset/confirm public
 POST /api/v1/auth/register public
 POST /api/v1/backups org.backup.create
 DELETE /api/v1/backups/:backup_id org.backup.delete

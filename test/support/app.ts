@@ -37,6 +37,11 @@ export async function startTestApp(
     OFFSITE_DATA_DIR: dataDir,
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     STORAGE_LOCAL_DEFAULT: 'false',
+    // Every test request comes from 127.0.0.1, quickly: the limits stay on, out of the way. Tests of
+    // the limits set their own.
+    RATE_LIMIT_PER_ADDRESS: '1000000',
+    RATE_LIMIT_PER_TOKEN: '1000000',
+    LOGIN_ADDRESS_MAX_FAILURES: '100000',
     ...env,
   });
   configure(config);

@@ -2,6 +2,7 @@ import { Backup } from '../../modules/backups/backup.entity.js';
 import { Environment } from '../../modules/environments/environment.entity.js';
 import { AuditLogEntry } from '../../modules/audit/audit-log-entry.entity.js';
 import { LoginFailure } from '../../modules/identity/login-failure.entity.js';
+import { PasswordResetToken } from '../../modules/identity/password-reset-token.entity.js';
 import { RevokedToken } from '../../modules/identity/revoked-token.entity.js';
 import { User } from '../../modules/identity/user.entity.js';
 import { Membership } from '../../modules/organizations/membership.entity.js';
@@ -17,6 +18,7 @@ export const ENTITIES: (new () => object)[] = [
   User,
   LoginFailure,
   RevokedToken,
+  PasswordResetToken,
   Organization,
   Role,
   Membership,

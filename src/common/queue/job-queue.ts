@@ -34,13 +34,27 @@ export interface QueueDefinition {
   heartbeatSeconds?: number;
 }
 
+export interface RegisterOptions<T extends JobPayload> {
+  /**
+   * Called (by a worker, with the job's data) once the queue has given the job up for good: every
+   * attempt failed, or its worker stopped sending heartbeats or overran its expiry on the last
+   * attempt. The table row may still say running: this is where it ends. At least once, so
+   * idempotent.
+   */
+  onFailedForGood?: (data: T) => Promise<void>;
+}
+
 export interface SendOptions {
   singletonKey?: string;
   startAfterSeconds?: number;
 }
 
 export abstract class JobQueue {
-  abstract register<T extends JobPayload>(definition: QueueDefinition, handler: JobHandler<T>): void;
+  abstract register<T extends JobPayload>(
+    definition: QueueDefinition,
+    handler: JobHandler<T>,
+    options?: RegisterOptions<T>,
+  ): void;
   abstract send<T extends JobPayload>(name: string, data: T, options?: SendOptions): Promise<string | null>;
   abstract isStarted(): boolean;
 }

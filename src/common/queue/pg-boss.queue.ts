@@ -3,12 +3,23 @@ import { PgBoss } from 'pg-boss';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { DATABASE_URL } from '../database/database.module.js';
-import { JobHandler, JobPayload, JobQueue, QueueDefinition, SendOptions } from './job-queue.js';
+import {
+  JobHandler,
+  JobPayload,
+  JobQueue,
+  QueueDefinition,
+  RegisterOptions,
+  SendOptions,
+} from './job-queue.js';
 
 interface Registration {
   definition: QueueDefinition;
   handler: JobHandler<JobPayload>;
+  onFailedForGood?: (data: JobPayload) => Promise<void>;
 }
+
+/** The dead letter queue of a queue: pg-boss copies a job there when it fails it for good. */
+const deadLetterOf = (name: string) => `${name}.failed`;
 
 /** pg-boss in its own schema of the application database. */
 @Injectable()
@@ -25,9 +36,17 @@ export class PgBossQueue extends JobQueue implements OnApplicationBootstrap, OnA
     super();
   }
 
-  register<T extends JobPayload>(definition: QueueDefinition, handler: JobHandler<T>): void {
+  register<T extends JobPayload>(
+    definition: QueueDefinition,
+    handler: JobHandler<T>,
+    options: RegisterOptions<T> = {},
+  ): void {
     if (this.started) throw new Error(`Queue ${definition.name} registered after start`);
-    this.registrations.set(definition.name, { definition, handler: handler as JobHandler<JobPayload> });
+    this.registrations.set(definition.name, {
+      definition,
+      handler: handler as JobHandler<JobPayload>,
+      onFailedForGood: options.onFailedForGood as ((data: JobPayload) => Promise<void>) | undefined,
+    });
   }
 
   async send<T extends JobPayload>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
@@ -59,7 +78,13 @@ export class PgBossQueue extends JobQueue implements OnApplicationBootstrap, OnA
     boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
     await boss.start();
     this.boss = boss;
-    for (const { definition } of this.registrations.values()) {
+    for (const { definition, onFailedForGood } of this.registrations.values()) {
+      const deadLetter = onFailedForGood ? deadLetterOf(definition.name) : undefined;
+      if (deadLetter) {
+        // pg-boss copies a job given up for good here (retries spent, heartbeat or expiry on the
+        // last attempt), in the same statement that fails it: no polling of its tables needed.
+        await boss.createQueue(deadLetter, { retryLimit: 5, retryDelay: 10, retryBackoff: true });
+      }
       await boss.createQueue(definition.name, {
         expireInSeconds: definition.expireInSeconds ?? 900,
         retryLimit: definition.retryLimit ?? 2,
@@ -67,10 +92,22 @@ export class PgBossQueue extends JobQueue implements OnApplicationBootstrap, OnA
         retryBackoff: true,
         policy: definition.policy ?? 'standard',
         ...(definition.heartbeatSeconds ? { heartbeatSeconds: definition.heartbeatSeconds } : {}),
+        ...(deadLetter ? { deadLetter } : {}),
       });
+      // createQueue leaves an existing queue as it was: a queue from before gets its dead letter here.
+      if (deadLetter) await boss.updateQueue(definition.name, { deadLetter });
     }
     if (this.config.workerEnabled) {
-      for (const { definition, handler } of this.registrations.values()) {
+      for (const { definition, handler, onFailedForGood } of this.registrations.values()) {
+        if (onFailedForGood) {
+          await boss.work<JobPayload>(
+            deadLetterOf(definition.name),
+            { batchSize: 1, localConcurrency: 1, pollingIntervalSeconds: 1 },
+            async ([job]) => {
+              if (job) await onFailedForGood(job.data);
+            },
+          );
+        }
         await boss.work<JobPayload>(
           definition.name,
           { batchSize: 1, localConcurrency: definition.concurrency ?? 1, pollingIntervalSeconds: 1 },

@@ -54,6 +54,8 @@ class JobStopped extends Error {
 
 const TRANSIENT = new Set(['endpoint_unreachable', 'timeout', 'dns_failed']);
 const HEARTBEAT_MS = 1000;
+/** A running backup whose row got no heartbeat for this long has no live worker (10 missed beats). */
+const ORPHANED_AFTER_SECONDS = 10;
 
 interface Failure {
   code: string;
@@ -98,6 +100,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
         concurrency,
       },
       (job, ctx) => this.run(job.organizationId, job.backupId, ctx),
+      { onFailedForGood: (job) => this.jobFailedForGood(job.organizationId, job.backupId) },
     );
     if (this.config.workerEnabled) {
       this.sweepTimer = setInterval(() => void this.sweep(), 30_000);
@@ -422,6 +425,71 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     };
   }
 
+  /** Removes the objects of a failed backup marked cleanup_pending; the mark stays if the storage refuses. */
+  private async cleanupPending(b: Backup): Promise<void> {
+    const driver = await this.storageConfigs.openDriver(
+      await this.backups.storageScope(b.storageConfigId),
+      b.storageConfigId,
+    );
+    try {
+      if (await this.cleanup(driver, b)) await this.backups.setCleanupPending(b.organizationId, b.id, false);
+    } finally {
+      await driver.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * The queue gave the backup's job up (every attempt's worker died or overran): the backup fails
+   * now, not when the stale sweep would notice, and its partial objects go with it.
+   */
+  async jobFailedForGood(organizationId: string, backupId: string): Promise<void> {
+    const ended = await this.tx.run(async () => {
+      const failed = await this.backups.fail(
+        organizationId,
+        backupId,
+        'worker_lost',
+        'Every attempt of this backup lost its worker (killed or stopped responding) and the job was given up; its partial objects were deleted. Start a new backup.',
+      );
+      if (!failed) return false;
+      await this.backups.setCleanupPending(organizationId, backupId, true);
+      await this.audit.recordSystem(organizationId, {
+        action: 'backup.fail',
+        targetType: 'backup',
+        targetId: backupId,
+        diff: { error_code: 'worker_lost' },
+      });
+      return true;
+    });
+    if (!ended) return; // finished already, or ended by its last attempt
+    this.logger.warn({ organization_id: organizationId, backup_id: backupId }, 'Backup job failed for good');
+    const backup = await this.backups.findById(organizationId, backupId);
+    if (backup) await this.cleanupPending(backup);
+  }
+
+  /**
+   * Ends a running backup at once if no worker holds it (its worker died and the job waits for a
+   * retry or to be given up): the cancel would otherwise wait for a worker that never comes. The
+   * partial objects are removed in the background (cleanup_pending keeps them for the sweep).
+   * False when a live worker has it: the cancel request in the row reaches that worker.
+   */
+  async cancelOrphaned(organizationId: string, backupId: string): Promise<boolean> {
+    const ended = await this.backups.failIfOrphaned(
+      organizationId,
+      backupId,
+      ORPHANED_AFTER_SECONDS,
+      'cancelled',
+      'The backup was cancelled; its worker had stopped, and its partial objects are deleted.',
+    );
+    if (!ended) return false;
+    const backup = await this.backups.findById(organizationId, backupId);
+    if (backup) {
+      void this.cleanupPending(backup).catch((err: unknown) =>
+        this.logger.warn({ backup_id: backupId, err }, 'Cleanup of a cancelled orphan failed'),
+      );
+    }
+    return true;
+  }
+
   /** Aborts the backup if it runs in this process; the cancel request in the row reaches the others. */
   cancelLocal(backupId: string): void {
     this.active.get(backupId)?.abort(new Cancelled());
@@ -443,18 +511,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
         );
         await this.backups.setCleanupPending(b.organizationId, b.id, true);
       }
-      for (const b of await this.backups.findCleanupPending()) {
-        const driver = await this.storageConfigs.openDriver(
-          await this.backups.storageScope(b.storageConfigId),
-          b.storageConfigId,
-        );
-        try {
-          if (await this.cleanup(driver, b))
-            await this.backups.setCleanupPending(b.organizationId, b.id, false);
-        } finally {
-          await driver.close().catch(() => undefined);
-        }
-      }
+      for (const b of await this.backups.findCleanupPending()) await this.cleanupPending(b);
     } catch (err) {
       this.logger.warn({ err }, 'Backup sweep failed');
     }

@@ -149,8 +149,8 @@ export class BackupsRepository {
     code: string,
     message: string,
     status: 'failed' | 'pending' = 'failed',
-  ): Promise<void> {
-    await this.tx.manager().query(
+  ): Promise<boolean> {
+    const [, count] = (await this.tx.manager().query(
       `UPDATE backups SET status = $3, error_code = $4, error_message = $5, heartbeat_at = NULL,
           completed_at = CASE WHEN $3 = 'failed' THEN now() ELSE NULL END,
           duration_ms = CASE WHEN $3 = 'failed' AND started_at IS NOT NULL
@@ -158,7 +158,32 @@ export class BackupsRepository {
           updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running')`,
       [organizationId, id, status, code, message.slice(0, 4000)],
-    );
+    )) as [unknown, number];
+    return count === 1;
+  }
+
+  /**
+   * running → failed, only if no worker has reported for `staleSeconds` (an orphan: its worker
+   * died and no other took the job yet). False when a live worker holds it or it ended already.
+   */
+  async failIfOrphaned(
+    organizationId: string,
+    id: string,
+    staleSeconds: number,
+    code: string,
+    message: string,
+  ): Promise<boolean> {
+    const [, count] = (await this.tx.manager().query(
+      `UPDATE backups SET status = 'failed', error_code = $4, error_message = $5, heartbeat_at = NULL,
+          completed_at = now(),
+          duration_ms = CASE WHEN started_at IS NOT NULL
+            THEN (extract(epoch FROM now() - started_at) * 1000)::int ELSE NULL END,
+          cleanup_pending = true, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status = 'running'
+          AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $3))`,
+      [organizationId, id, staleSeconds, code, message.slice(0, 4000)],
+    )) as [unknown, number];
+    return count === 1;
   }
 
   /** Marks the cancel request; a pending backup fails at once. Returns the new status. */

@@ -146,7 +146,10 @@ export class BackupsService implements OnModuleInit {
         `The backup is ${current.status}; only pending or running backups can be cancelled.`,
       );
     }
-    if (status === 'running') this.runner.cancelLocal(id);
+    if (status === 'running') {
+      this.runner.cancelLocal(id);
+      await this.runner.cancelOrphaned(auth.organizationId, id);
+    }
     await this.audit.record(auth, { action: 'backup.cancel', targetType: 'backup', targetId: id });
     return this.get(auth, id);
   }

@@ -16,6 +16,9 @@ interface TokenPayload {
   sub?: unknown;
   jti?: unknown;
   exp?: unknown;
+  iat?: unknown;
+  /** Issue time in milliseconds: `iat` has whole seconds, too coarse to compare with tokens_valid_after. */
+  iat_ms?: unknown;
 }
 
 const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v);
@@ -39,7 +42,8 @@ const invalidToken = () =>
  * Issues access tokens (HS256, issuer, audience, expiry) and verifies them with passport-jwt.
  * The strategy lives on a private Passport instance, so several apps in one process (tests) do
  * not replace each other's strategy on the global one. A token stops working as soon as its user
- * is deleted or disabled, because verification loads the user, or once it was signed out (its jti).
+ * is deleted or disabled, because verification loads the user, once it was signed out (its jti),
+ * or when it was issued before the user's tokens_valid_after (disabled once, password reset).
  */
 @Injectable()
 export class AccessTokensService {
@@ -73,8 +77,9 @@ export class AccessTokensService {
 
   issue(userId: string): { accessToken: string; expiresIn: number } {
     const { jwtIssuer, jwtAudience, jwtTtlSeconds } = this.config.auth;
+    const now = Date.now();
     const accessToken = this.jwt.sign(
-      {},
+      { iat: Math.floor(now / 1000), iat_ms: now },
       {
         algorithm: ALGORITHM,
         subject: userId,
@@ -99,11 +104,16 @@ export class AccessTokensService {
     });
   }
 
-  private async principal({ sub, jti, exp }: TokenPayload): Promise<Principal | null> {
+  private async principal({ sub, jti, exp, iat, iat_ms }: TokenPayload): Promise<Principal | null> {
     // Tokens without a jti (before sign-out existed) cannot be revoked, so they are no longer accepted.
     if (!isUuid(sub) || !isUuid(jti) || typeof exp !== 'number') return null;
     const [user, revoked] = await Promise.all([this.users.findActiveById(sub), this.revoked.isRevoked(jti)]);
     if (!user || revoked) return null;
+    if (user.tokensValidAfter) {
+      // Tokens from before iat_ms existed only have whole seconds: the start of their second counts.
+      const issuedMs = typeof iat_ms === 'number' ? iat_ms : typeof iat === 'number' ? iat * 1000 : -Infinity;
+      if (issuedMs < user.tokensValidAfter.getTime()) return null;
+    }
     return {
       id: user.id,
       email: user.email,

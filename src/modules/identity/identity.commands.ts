@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import { withAppContext } from '../../cli/context.js';
+import { AuthService } from './auth.service.js';
 import { PlatformAdminsService } from './platform-admins.service.js';
 
-/** admin:grant / admin:revoke and user:disable / user:enable (`npm run cli -- admin:grant ada@example.com`). */
+/**
+ * admin:grant / admin:revoke, user:disable / user:enable (`npm run cli -- admin:grant ada@example.com`)
+ * and user:reset-link.
+ */
 export function registerIdentityCommands(program: Command): void {
   const commands: [string, string, (s: PlatformAdminsService, email: string) => Promise<void>, string][] = [
     [
@@ -36,4 +40,22 @@ export function registerIdentityCommands(program: Command): void {
         });
       });
   }
+
+  program
+    .command('user:reset-link <email>')
+    .description(
+      'Print a password reset token and link for a user (single use, valid 30 minutes), for when no mail is sent.',
+    )
+    .action(async (email: string) => {
+      await withAppContext({}, async (ctx, { publicUrl }) => {
+        const issued = await ctx.get(AuthService).issueResetToken(email);
+        if (!issued) throw new Error(`No active user ${email.toLowerCase()}.`);
+        // Printed for the operator to hand over; never logged.
+        process.stdout.write(
+          `Password reset for ${email.toLowerCase()}, single use, valid until ${issued.expiresAt.toISOString()}:\n` +
+            `  token: ${issued.token}\n` +
+            `  POST ${publicUrl}/api/v1/auth/password-reset/confirm {"token": "<token>", "new_password": "…"}\n`,
+        );
+      });
+    });
 }

@@ -4,6 +4,7 @@ import { AccessTokensService } from './access-tokens.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { LoginFailuresRepository } from './login-failures.repository.js';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository.js';
 import { PlatformAdminsService } from './platform-admins.service.js';
 import { RevokedTokensRepository } from './revoked-tokens.repository.js';
 import { UsersRepository } from './users.repository.js';
@@ -15,10 +16,11 @@ import { UsersRepository } from './users.repository.js';
     UsersRepository,
     LoginFailuresRepository,
     RevokedTokensRepository,
+    PasswordResetTokensRepository,
     AccessTokensService,
     AuthService,
     PlatformAdminsService,
   ],
-  exports: [UsersRepository, AccessTokensService, PlatformAdminsService],
+  exports: [UsersRepository, AccessTokensService, PlatformAdminsService, AuthService],
 })
 export class IdentityModule {}

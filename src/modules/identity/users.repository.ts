@@ -61,11 +61,18 @@ export class UsersRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Disabling also revokes every token issued so far: enabling again does not revive them. */
   async setDisabled(email: string, disabled: boolean): Promise<boolean> {
+    const now = new Date();
     const result = await this.repo().update(
       { email: email.toLowerCase() },
-      { disabledAt: disabled ? new Date() : null },
+      disabled ? { disabledAt: now, tokensValidAfter: now } : { disabledAt: null },
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  /** A new password: its hash, and every token issued before it refused. */
+  async resetPassword(id: string, passwordHash: string): Promise<void> {
+    await this.repo().update({ id }, { passwordHash, tokensValidAfter: new Date() });
   }
 }

@@ -32,6 +32,8 @@ import { RestoresRepository } from './restores.repository.js';
 
 export const RESTORE_QUEUE = 'restore.run';
 const HEARTBEAT_MS = 1000;
+/** A running restore whose row got no heartbeat for this long has no live worker (10 missed beats). */
+const ORPHANED_AFTER_SECONDS = 10;
 const MANIFEST_LIMIT = 16 * 1024 * 1024;
 const PG_RESTORE_JOBS = 4;
 const TRANSIENT = new Set(['endpoint_unreachable', 'timeout', 'dns_failed']);
@@ -117,6 +119,7 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
         concurrency,
       },
       (job, ctx) => this.run(job.organizationId, job.restoreId, ctx),
+      { onFailedForGood: (job) => this.jobFailedForGood(job.organizationId, job.restoreId) },
     );
     if (this.config.workerEnabled) {
       this.sweepTimer = setInterval(() => void this.sweep(), 30_000);
@@ -135,19 +138,79 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
       const lost = await this.restores.failStale(Math.max(600, heartbeatSeconds * (retryLimit + 2) * 4));
       if (lost.length)
         this.logger.warn({ count: lost.length }, 'Failed restores whose worker stopped responding');
-      for (const restore of lost) {
-        // Mid-swap, names may be half moved: leave them for a person (the error message says so).
-        if (restore.result?.swap) continue;
-        // A target the policy refuses now is left alone, scratch copies included.
-        const source = await this.environments
-          .checkedSource(restore.organizationId, restore.targetEnvironmentId, 'write')
-          .catch(() => null);
-        if (!source) continue;
-        await this.dropScratch(this.scratchOf(restore, source.conn, source.filestorePath));
-      }
+      for (const restore of lost) await this.dropScratchOf(restore);
     } catch (err) {
       this.logger.warn({ err }, 'Restore sweep failed');
     }
+  }
+
+  /** Drops the scratch copies of a restore that ended without its worker. */
+  private async dropScratchOf(restore: Restore): Promise<void> {
+    // Mid-swap, names may be half moved: leave them for a person (the error message says so).
+    if (restore.result?.swap) return;
+    // A target the policy refuses now is left alone, scratch copies included.
+    const source = await this.environments
+      .checkedSource(restore.organizationId, restore.targetEnvironmentId, 'write')
+      .catch(() => null);
+    if (!source) return;
+    await this.dropScratch(this.scratchOf(restore, source.conn, source.filestorePath));
+  }
+
+  /**
+   * The queue gave the job up (every attempt's worker died or overran): the restore fails now, not
+   * when the stale sweep would notice, and its scratch copies are dropped (unless mid-swap).
+   */
+  async jobFailedForGood(organizationId: string, restoreId: string): Promise<void> {
+    const restore = await this.restores.findById(organizationId, restoreId);
+    if (!restore) return;
+    const midSwap = !!restore.result?.swap;
+    const ended = await this.tx.run(async () => {
+      const failed = await this.restores.fail(
+        organizationId,
+        restoreId,
+        'worker_lost',
+        midSwap
+          ? 'Every attempt lost its worker and the job was given up while swapping names; check the target and its before_restore copies, or start the restore again.'
+          : 'Every attempt lost its worker (killed or stopped responding) and the job was given up; the target was not swapped and the scratch copies were dropped. Start it again.',
+      );
+      if (!failed) return false;
+      await this.audit.recordSystem(organizationId, {
+        action: `${restore.kind}.fail`,
+        targetType: 'restore',
+        targetId: restoreId,
+        diff: { error_code: 'worker_lost' },
+      });
+      return true;
+    });
+    if (!ended) return;
+    this.logger.warn(
+      { organization_id: organizationId, restore_id: restoreId },
+      'Restore job failed for good',
+    );
+    await this.dropScratchOf(restore);
+  }
+
+  /**
+   * Ends a running restore at once if no worker holds it and no swap has begun; its scratch copies
+   * are dropped in the background. False when a live worker has it (the cancel request in the row
+   * reaches that worker) or a swap must be finished first.
+   */
+  async cancelOrphaned(organizationId: string, restoreId: string): Promise<boolean> {
+    const restore = await this.restores.failIfOrphaned(
+      organizationId,
+      restoreId,
+      ORPHANED_AFTER_SECONDS,
+      'cancelled',
+      'Cancelled; its worker had stopped. The target was not touched and the scratch copies are dropped.',
+    );
+    if (!restore) return false;
+    void this.dropScratchOf(restore).catch((err: unknown) =>
+      this.logger.warn(
+        { restore_id: restoreId, err },
+        'Dropping the scratch copies of a cancelled orphan failed',
+      ),
+    );
+    return true;
   }
 
   cancelLocal(restoreId: string): void {

@@ -106,8 +106,8 @@ export class RestoresRepository {
     code: string,
     message: string,
     status: 'failed' | 'pending' = 'failed',
-  ): Promise<void> {
-    await this.tx.manager().query(
+  ): Promise<boolean> {
+    const [, count] = (await this.tx.manager().query(
       `UPDATE restores SET status = $3, error_code = $4, error_message = $5, heartbeat_at = NULL,
           phase = CASE WHEN $3 = 'failed' THEN NULL ELSE phase END,
           completed_at = CASE WHEN $3 = 'failed' THEN now() ELSE NULL END,
@@ -116,7 +116,33 @@ export class RestoresRepository {
           updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running')`,
       [organizationId, id, status, code, message.slice(0, 4000)],
-    );
+    )) as [unknown, number];
+    return count === 1;
+  }
+
+  /**
+   * running → failed, only if no worker has reported for `staleSeconds` and no swap has begun (a
+   * half-done swap is finished by the next attempt, never abandoned). Null when a live worker holds
+   * it, it is mid-swap, or it ended already.
+   */
+  async failIfOrphaned(
+    organizationId: string,
+    id: string,
+    staleSeconds: number,
+    code: string,
+    message: string,
+  ): Promise<Restore | null> {
+    const [, count] = (await this.tx.manager().query(
+      `UPDATE restores SET status = 'failed', error_code = $4, error_message = $5, heartbeat_at = NULL,
+          phase = NULL, completed_at = now(),
+          duration_ms = CASE WHEN started_at IS NOT NULL
+            THEN (extract(epoch FROM now() - started_at) * 1000)::int ELSE NULL END,
+          updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND status = 'running' AND NOT (COALESCE(result, '{}') ? 'swap')
+          AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $3))`,
+      [organizationId, id, staleSeconds, code, message.slice(0, 4000)],
+    )) as [unknown, number];
+    return count === 1 ? this.findById(organizationId, id) : null;
   }
 
   /**

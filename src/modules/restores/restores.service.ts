@@ -125,7 +125,10 @@ export class RestoresService implements OnModuleInit {
         `The ${current.kind} is ${current.status}; only pending or running ones can be cancelled.`,
       );
     }
-    if (status === 'running') this.runner.cancelLocal(id);
+    if (status === 'running') {
+      this.runner.cancelLocal(id);
+      await this.runner.cancelOrphaned(auth.organizationId, id);
+    }
     await this.audit.record(auth, { action: `${current.kind}.cancel`, targetType: 'restore', targetId: id });
     return this.get(auth, id);
   }
