@@ -1,38 +1,17 @@
 import type { RawServerDefault } from 'fastify';
-import { ValidationError, ValidationPipe, VersioningType } from '@nestjs/common';
+import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { recordFastifyRoutes } from './common/auth/route-inventory.js';
-import { DomainError, type FieldError } from './common/errors/domain-error.js';
 import { ProblemFilter } from './common/errors/problem.filter.js';
+import { jsonBodyParser } from './common/http/json-body.js';
+import { RequestValidationPipe } from './common/http/request-validation.pipe.js';
 import { genRequestId } from './common/logging/logging.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.js';
 import type { AppConfig } from './config/config.js';
-
-function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((e) => {
-    const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
-    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
-  });
-}
-
-export const validationPipe = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  exceptionFactory: (errors) => {
-    const fields = flattenValidationErrors(errors);
-    return new DomainError(
-      'validation_failed',
-      `Invalid request: ${fields.map((f) => `${f.field}: ${f.messages.join(', ')}`).join('; ')}`,
-      { errors: fields },
-    );
-  },
-});
 
 /** Builds the HTTP application (routes under /api/v1, problem+json errors, OpenAPI at /api/docs). Used by main and by the e2e tests. */
 export async function createHttpApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
@@ -53,17 +32,13 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   recordFastifyRoutes(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
-  app.useGlobalPipes(validationPipe);
+  app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   const fastify = app.getHttpAdapter().getInstance();
-  // Generated clients send `Content-Type: application/json` on bodyless POSTs (test, cancel,
-  // verify): an empty body is no body, not a 400. Everything else goes to Fastify's safe parser.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<RawServerDefault>(
     'application/json',
     { bodyLimit: config.bodyLimitBytes },
-    (req, body, done) =>
-      body.length === 0 ? done(null, undefined) : parseJson(req, body.toString('utf8'), done),
+    jsonBodyParser(fastify),
   );
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
