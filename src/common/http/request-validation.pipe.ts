@@ -14,7 +14,6 @@ const MAX_TEXT = 200;
  * Tab and line breaks are allowed everywhere (notes and descriptions are multi-line text); fields
  * that must be one line say so in their own format rules.
  */
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 const SCALAR_TYPES: unknown[] = [String, Number, Boolean, Array, Object, Buffer, Date];
