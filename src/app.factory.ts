@@ -2,23 +2,25 @@ import type { RawServerDefault } from 'fastify';
 import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { recordFastifyRoutes } from './common/auth/route-inventory.js';
 import { ProblemFilter } from './common/errors/problem.filter.js';
+import { secureHttpServer, serverTimeouts } from './common/http/http-server.js';
 import { jsonBodyParser } from './common/http/json-body.js';
 import { RequestValidationPipe } from './common/http/request-validation.pipe.js';
 import { genRequestId } from './common/logging/logging.js';
-import { buildOpenApiDocument } from './common/openapi/openapi.js';
+import { buildOpenApiDocument, serveApiDocs } from './common/openapi/openapi.js';
 import type { AppConfig } from './config/config.js';
+import { AccessTokensService } from './modules/identity/access-tokens.service.js';
 
-/** Builds the HTTP application (routes under /api/v1, problem+json errors, OpenAPI at /api/docs). Used by main and by the e2e tests. */
+/** Builds the HTTP application (routes under /api/v1, problem+json errors, OpenAPI at /api/docs per API_DOCS). Used by main and by the e2e tests. */
 export async function createHttpApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: genRequestId,
     trustProxy: config.nodeEnv === 'production',
+    ...serverTimeouts(config.http),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, databaseUrl),
@@ -35,6 +37,7 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   const fastify = app.getHttpAdapter().getInstance();
+  await secureHttpServer(app, config.http);
   app.useBodyParser<RawServerDefault>(
     'application/json',
     { bodyLimit: config.bodyLimitBytes },
@@ -43,10 +46,9 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/docs-json',
-    useGlobalPrefix: false,
+  serveApiDocs(app, buildOpenApiDocument(app), config.http.apiDocs, async (req) => {
+    const principal = await app.get(AccessTokensService).authenticate(req);
+    return principal.isPlatformAdmin;
   });
   return app;
 }

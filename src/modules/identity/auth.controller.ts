@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -21,6 +21,7 @@ export class AuthController {
 
   @Post('register')
   @Public()
+  @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: UserResponse })
   @ApiOperation({ summary: 'Create a user account (email unique, password at least 12 characters).' })
   register(@Body() dto: RegisterDto): Promise<UserResponse> {
@@ -29,6 +30,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @Header('Cache-Control', 'no-store') // the answer is a bearer token: no cache may keep it
   @HttpCode(200)
   @ApiOkResponse({ type: TokenResponse })
   @ApiOperation({ summary: 'Exchange email and password for a bearer access token (rate limited: 429).' })
