@@ -5,6 +5,8 @@ import { DomainError, type FieldError } from '../errors/domain-error.js';
 export const MAX_FIELD_ERRORS = 20;
 /** Items an array anywhere in a request may hold (our largest list, permissions, has ~30). */
 export const MAX_ARRAY_ITEMS = 1000;
+/** Fields an object anywhere in a request may have (our largest DTO has about 20). */
+export const MAX_OBJECT_KEYS = 100;
 const MAX_TEXT = 200;
 
 /**
@@ -29,7 +31,7 @@ function invalid(field: string, message: string): DomainError {
 
 /**
  * Walks a request value (already depth-limited by the JSON parser) and refuses control characters
- * in strings and keys, and oversized arrays, naming the field. Every field of every route is covered,
+ * in strings and keys, and oversized arrays and objects, naming the field. Every field of every route is covered,
  * including ones added later, without a decorator on each.
  */
 export function checkRequestValue(value: unknown, path: string): void {
@@ -41,7 +43,11 @@ export function checkRequestValue(value: unknown, path: string): void {
     }
     value.forEach((item, i) => checkRequestValue(item, fieldPath(path, i)));
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
+    const entries = Object.entries(value);
+    if (entries.length > MAX_OBJECT_KEYS) {
+      throw invalid(path || 'body', `must not have more than ${MAX_OBJECT_KEYS} fields`);
+    }
+    for (const [key, item] of entries) {
       if (CONTROL_CHARS.test(key)) {
         throw invalid(
           fieldPath(path, JSON.stringify(key)),
