@@ -24,6 +24,42 @@ describe('loadConfig', () => {
     );
   });
 
+  it('serves API docs outside production only, keeps CORS off and bounds HTTP timeouts by default', () => {
+    const c = loadConfig(base);
+    expect(c.http).toEqual({
+      apiDocs: 'public',
+      corsOrigins: [],
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      keepAliveTimeoutMs: 72_000,
+      connectionTimeoutMs: 60_000,
+      maxConnections: 1000,
+    });
+    const prod = loadConfig({
+      ...base,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/offsite',
+      CREDENTIALS_KEYS: 'k1:' + Buffer.alloc(32, 1).toString('base64'),
+    });
+    expect(prod.http.apiDocs).toBe('off');
+    expect(loadConfig({ ...base, API_DOCS: 'admin' }).http.apiDocs).toBe('admin');
+    expect(
+      loadConfig({ ...base, CORS_ORIGINS: 'https://app.example.com, http://localhost:5173' }).http
+        .corsOrigins,
+    ).toEqual(['https://app.example.com', 'http://localhost:5173']);
+  });
+
+  it('refuses bad API_DOCS, CORS origins and inconsistent timeouts', () => {
+    expect(() => loadConfig({ ...base, API_DOCS: 'private' })).toThrow(/API_DOCS/);
+    expect(() => loadConfig({ ...base, CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(
+      /CORS_ORIGINS/,
+    );
+    expect(() => loadConfig({ ...base, CORS_ORIGINS: 'app.example.com' })).toThrow(/CORS_ORIGINS/);
+    expect(() =>
+      loadConfig({ ...base, HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' }),
+    ).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+  });
+
   it('lists every bad variable at once', () => {
     let error: unknown;
     try {

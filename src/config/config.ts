@@ -10,12 +10,30 @@ import { generateKeySpec, parseKeyring } from '../common/crypto/credentials-ciph
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
+/** Who may read the OpenAPI document and UI at /api/docs. */
+export type ApiDocsAccess = 'public' | 'admin' | 'off';
+
 export interface AppConfig {
   nodeEnv: NodeEnv;
   host: string;
   port: number;
   publicUrl: string;
   bodyLimitBytes: number;
+  http: {
+    apiDocs: ApiDocsAccess;
+    /** Browser origins allowed by CORS; empty: CORS off (no CORS headers at all). `*` allows any. */
+    corsOrigins: string[];
+    /** Time to receive a whole request (headers and body). */
+    requestTimeoutMs: number;
+    /** Time to receive the request headers: what closes silent and slow-loris connections. */
+    headersTimeoutMs: number;
+    /** How long an idle keep-alive connection stays open between requests. */
+    keepAliveTimeoutMs: number;
+    /** A connection with no traffic either way for this long is closed (e.g. a stalled download). */
+    connectionTimeoutMs: number;
+    /** Open connections per process; more are refused at once. */
+    maxConnections: number;
+  };
   /** Unset means: start the embedded PostgreSQL under dataDir. */
   databaseUrl: string | undefined;
   migrationsRun: boolean;
@@ -144,6 +162,15 @@ class Reader {
   }
 }
 
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const DEV_SECRET_FILE = 'jwt-secret';
 
 const DEV_KEYRING_FILE = 'credentials-keys';
@@ -236,6 +263,20 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
     credentialsKeys = developmentKeyring(dataDir);
   }
 
+  const corsOrigins = r.list('CORS_ORIGINS');
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !isOrigin(origin)) {
+      r.problems.push(
+        `CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin (scheme://host[:port], no path) or *`,
+      );
+    }
+  }
+  const requestTimeoutMs = r.int('HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000);
+  const headersTimeoutMs = r.int('HTTP_HEADERS_TIMEOUT_MS', 10_000, 1000, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    r.problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
+  }
+
   const pgBinDirs = r.list('PG_BIN_DIRS');
   const filestoreRoots = r.list('SOURCE_FILESTORE_ROOTS').map((root) => path.resolve(cwd, root));
   const config: AppConfig = {
@@ -246,6 +287,19 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
       .str('PUBLIC_URL', `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`)
       .replace(/\/+$/, ''),
     bodyLimitBytes: r.int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    http: {
+      apiDocs: r.oneOf<ApiDocsAccess>('API_DOCS', nodeEnv === 'production' ? 'off' : 'public', [
+        'public',
+        'admin',
+        'off',
+      ]),
+      corsOrigins,
+      requestTimeoutMs,
+      headersTimeoutMs,
+      keepAliveTimeoutMs: r.int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1000, 3_600_000),
+      connectionTimeoutMs: r.int('HTTP_CONNECTION_TIMEOUT_MS', 60_000, 1000, 3_600_000),
+      maxConnections: r.int('HTTP_MAX_CONNECTIONS', 1000, 1, 1_000_000),
+    },
     databaseUrl,
     migrationsRun: r.bool('MIGRATIONS_RUN', true),
     dataDir,

@@ -11,7 +11,13 @@ import {
   waitForBackup,
 } from '../support/backup-sources.js';
 import type { TestDatabase } from '../support/database.js';
-import { createOrg, registerAndLogin, type TestOrg, type TestUser } from '../support/identity.js';
+import {
+  createManagedEnvironment,
+  createOrg,
+  registerAndLogin,
+  type TestOrg,
+  type TestUser,
+} from '../support/identity.js';
 
 const ADMIN_EMAIL = `admin-${randomBytes(3).toString('hex')}@example.test`;
 const DIST = process.env.JEST_DIST ?? 'dist';
@@ -68,19 +74,17 @@ describe('backups whose job dies for good (separate worker processes, real Postg
   const backupKilledMidway = async () => {
     const fs = createFilestore();
     filestores.push(fs);
-    const env = await t.request('POST', `/environments?organization_id=${org.id}`, {
-      token: owner.token,
-      body: {
-        name: `env-${randomBytes(3).toString('hex')}`,
-        database: {
-          host: '127.0.0.1',
-          port: 5432,
-          name: source.name,
-          username: 'postgres',
-          sslmode: 'disable',
-        },
-        filestore_path: fs,
+    // Platform-managed: the source database lives on the platform's own server.
+    const env = await createManagedEnvironment(t, org.id, {
+      name: `env-${randomBytes(3).toString('hex')}`,
+      database: {
+        host: '127.0.0.1',
+        port: 5432,
+        name: source.name,
+        username: 'postgres',
+        sslmode: 'disable',
       },
+      filestore_path: fs,
     });
     expect(env.status).toBe(201);
     const worker = await startWorker();

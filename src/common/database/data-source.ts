@@ -14,6 +14,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     applicationName: 'offsite',
+    // TypeORM's logger prints failed queries with their parameters (password hashes, credential
+    // ciphertexts); errors reach our own logs instead, through a serializer that drops them.
+    logging: false,
     extra: { max: 10 },
   };
 }

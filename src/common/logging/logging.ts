@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import type { AppConfig } from '../../config/config.js';
 
 /** Keys whose values are never logged, at any depth up to 4 (pino redact paths are explicit). */
@@ -33,6 +34,40 @@ export function redactPaths(): string[] {
   return paths;
 }
 
+/**
+ * Database errors carry the values of the statement that failed: TypeORM's QueryFailedError keeps
+ * its `parameters` (password hashes, credential ciphertexts) and copies PostgreSQL's `detail`
+ * ("Failing row contains (…)", "Key (email)=(…) already exists") onto itself and its driverError.
+ * Neither is ever logged; the message, code, table, column and constraint are enough to debug.
+ */
+const DATABASE_ERROR_VALUE_KEYS = ['parameters', 'detail'];
+
+function isDatabaseError(value: Record<string, unknown>): boolean {
+  return (
+    'parameters' in value ||
+    'driverError' in value ||
+    (typeof value.severity === 'string' && typeof value.routine === 'string')
+  );
+}
+
+/** A copy without statement values (objects are copied, never changed: they may still be in use). */
+function withoutStatementValues(value: unknown, depth = 0): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || depth > 4) return value;
+  const record = value as Record<string, unknown>;
+  const dropped = isDatabaseError(record) ? DATABASE_ERROR_VALUE_KEYS : [];
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(record)) {
+    if (!dropped.includes(key)) copy[key] = withoutStatementValues(item, depth + 1);
+  }
+  return copy;
+}
+
+/** pino's error serializer, minus the values of failed statements (at any depth of the error). */
+export function serializeError(err: unknown): unknown {
+  // pino-http hands custom error serializers an error it has already serialized.
+  return withoutStatementValues(err instanceof Error ? stdSerializers.err(err) : err);
+}
+
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Fastify's genReqId: reuse a sane incoming X-Request-Id, else a UUID. Stored on the raw request so pino-http uses the same id. */
@@ -57,6 +92,8 @@ export function loggerParams(config: AppConfig): Params {
       genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? genRequestId(req),
       customAttributeKeys: { reqId: 'request_id' },
       serializers: {
+        err: serializeError,
+        error: serializeError,
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,

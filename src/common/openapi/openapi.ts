@@ -1,5 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { ApiDocsAccess } from '../../config/config.js';
+import { DomainError } from '../errors/domain-error.js';
+import { sendProblem, toProblem } from '../errors/problem.filter.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -36,4 +41,41 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 export function serializeOpenApi(document: OpenAPIObject): string {
   return JSON.stringify(document, null, 2) + '\n';
+}
+
+const DOCS_PATH = /^\/api\/docs(?:[/?-]|$)/;
+
+/**
+ * The UI at /api/docs and the document at /api/docs-json (and -yaml): for anyone (`public`), for
+ * platform administrators presenting their bearer token (`admin`), or not served at all (`off`).
+ * They are Fastify routes outside Nest, so the admin check is a hook rather than the access guard.
+ */
+export function serveApiDocs(
+  app: NestFastifyApplication,
+  document: OpenAPIObject,
+  access: ApiDocsAccess,
+  isPlatformAdmin: (req: FastifyRequest) => Promise<boolean>,
+): void {
+  if (access === 'off') return;
+  if (access === 'admin') {
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRequest', async (req, reply) => {
+        if (!DOCS_PATH.test(req.url)) return;
+        try {
+          if (!(await isPlatformAdmin(req))) {
+            throw new DomainError('forbidden', 'The API documentation is for platform administrators.');
+          }
+        } catch (err) {
+          const { problem, headers } = toProblem(err, req.id);
+          sendProblem(reply, problem, headers);
+          return reply;
+        }
+      });
+  }
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
 }

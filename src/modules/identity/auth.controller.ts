@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -30,6 +30,7 @@ export class AuthController {
 
   @Post('register')
   @Public()
+  @Header('Cache-Control', 'no-store')
   @ApiCreatedResponse({ type: UserResponse })
   @ApiOperation({ summary: 'Create a user account (email unique, password at least 12 characters).' })
   register(@Body() dto: RegisterDto): Promise<UserResponse> {
@@ -38,6 +39,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @Header('Cache-Control', 'no-store') // the answer is a bearer token: no cache may keep it
   @HttpCode(200)
   @ApiOkResponse({ type: TokenResponse })
   @ApiTooManyRequestsResponse({

@@ -1,7 +1,12 @@
 import dns from 'node:dns';
 import net from 'node:net';
 import type { FieldError } from '../../common/errors/domain-error.js';
-import { isForbiddenAddress, normalizeEndpoint } from '../storage/endpoint-rules.js';
+import {
+  isForbiddenAddress,
+  isLocalhostName,
+  normalizeEndpoint,
+  normalizeHostName,
+} from '../storage/endpoint-rules.js';
 import { isStorageError } from '../storage/storage-errors.js';
 import { isS3Provider, type StorageTarget } from '../storage/storage-driver.js';
 
@@ -74,28 +79,38 @@ export async function checkTarget(t: StorageTarget, opts: RuleOptions): Promise<
   if (t.provider === 'ftp' || t.provider === 'sftp') host = t.host ?? undefined;
   if (host && !opts.allowPrivate) {
     const field = t.provider === 'ftp' || t.provider === 'sftp' ? 'host' : 'endpoint_url';
-    const address = await forbiddenAddressOf(host);
-    if (address) {
+    const verdict = await judgeHost(host);
+    if (verdict.kind === 'forbidden') {
       fail(
         field,
-        `${host} is or resolves to a private or local address (${address}); only public endpoints are allowed on this platform`,
+        `${host} is or resolves to a private or local address (${verdict.address}); only public endpoints are allowed on this platform`,
       );
+    } else if (verdict.kind === 'unresolved') {
+      // A name that resolves nowhere today cannot be judged, and may resolve to a private address
+      // tomorrow (or for the resolver the driver meets), so it is not saved while private ones are off.
+      fail(field, `${host} does not resolve to an address; only resolvable public endpoints are allowed`);
     }
   }
   return errors;
 }
 
-/** The forbidden address a host is or resolves to; DNS failures are not decided here (the test reports them). */
-async function forbiddenAddressOf(host: string): Promise<string | undefined> {
-  if (/^localhost$/i.test(host) || /\.localhost$/i.test(host)) return '127.0.0.1';
-  if (net.isIP(host)) return isForbiddenAddress(host) ? host : undefined;
+type HostVerdict = { kind: 'public' } | { kind: 'forbidden'; address: string } | { kind: 'unresolved' };
+
+/** Whether a host is or resolves to a forbidden address (every address counts), or resolves to none. */
+async function judgeHost(raw: string): Promise<HostVerdict> {
+  const host = normalizeHostName(raw);
+  if (isLocalhostName(host)) return { kind: 'forbidden', address: '127.0.0.1' };
+  if (net.isIP(host))
+    return isForbiddenAddress(host) ? { kind: 'forbidden', address: host } : { kind: 'public' };
   try {
     const addresses = await Promise.race([
       dns.promises.lookup(host, { all: true }),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('dns timeout')), 3000).unref()),
     ]);
-    return addresses.find((a) => isForbiddenAddress(a.address))?.address;
+    const bad = addresses.find((a) => isForbiddenAddress(a.address));
+    if (bad) return { kind: 'forbidden', address: bad.address };
+    return addresses.length ? { kind: 'public' } : { kind: 'unresolved' };
   } catch {
-    return undefined;
+    return { kind: 'unresolved' };
   }
 }

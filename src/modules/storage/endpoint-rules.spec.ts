@@ -1,6 +1,8 @@
 import {
   guardedLookup,
   isForbiddenAddress,
+  isLocalhostName,
+  normalizeHostName,
   normalizeEndpoint,
   resolveGuarded,
   resolveHostPort,
@@ -93,23 +95,49 @@ describe('endpoint rules', () => {
     }
   });
 
-  it('judges IPv6 forms that carry an IPv4 address by that address', () => {
+  it('judges IPv6 forms that embed an IPv4 address by that address', () => {
     for (const ip of [
       '::7f00:1', // IPv4-compatible 127.0.0.1
       '::127.0.0.1',
-      '::ffff:7f00:1', // mapped, hex notation
-      '[::ffff:127.0.0.1]',
-      '64:ff9b::a9fe:a9fe', // NAT64 169.254.169.254
-      '64:ff9b:1::a00:1', // local-use NAT64 10.0.0.1
-      '2002:a9fe:a9fe::', // 6to4 169.254.169.254
-      '::ffff:0:a9fe:a9fe', // IPv4-translated 169.254.169.254
-      '2001:0:4136:e378:8000:63bf:80ff:fffe', // Teredo, client 127.0.0.1
+      '::a9fe:a9fe', // IPv4-compatible 169.254.169.254
+      '64:ff9b::a9fe:a9fe', // NAT64 well-known prefix
+      '64:ff9b::127.0.0.1',
+      '64:ff9b:1::8.8.8.8', // local-use NAT64: only a local translator serves it
+      '2002:a9fe:a9fe::', // 6to4
+      '2002:0a00:0001::1',
+      '::ffff:0:a9fe:a9fe', // IPv4-translated
+      '::ffff:0:10.0.0.1',
+      '::ffff:7f00:1', // IPv4-mapped, hex form
+      '::FFFF:A9FE:A9FE',
+      '0:0:0:0:0:ffff:127.0.0.1',
+      '2001:0:a9fe:a9fe::1', // Teredo with a link-local server
+      '2001:0:808:808::80ff:fffe', // Teredo whose (inverted) client is 127.0.0.1
+      'fe80::1%eth0',
+      'fec0::1',
+      '2001:db8::1',
     ]) {
       expect([ip, isForbiddenAddress(ip)]).toEqual([ip, true]);
     }
-    for (const ip of ['::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1', '2001:db8::1']) {
+    for (const ip of [
+      '::808:808', // IPv4-compatible 8.8.8.8
+      '64:ff9b::808:808',
+      '2002:808:808::1',
+      '::ffff:0:808:808',
+      '::ffff:808:808',
+      '2a00:1450:4001:80b::200e',
+    ]) {
       expect([ip, isForbiddenAddress(ip)]).toEqual([ip, false]);
     }
+  });
+
+  it('reads host names as DNS does: case and the trailing dot of the root do not matter', () => {
+    expect(normalizeHostName(' S3.Example.COM. ')).toBe('s3.example.com');
+    expect(normalizeHostName('[::1]')).toBe('::1');
+    for (const name of ['localhost', 'LOCALHOST.', 'a.b.localhost', 'x.LocalHost.']) {
+      expect([name, isLocalhostName(name)]).toEqual([name, true]);
+    }
+    expect(isLocalhostName('localhost.example.com')).toBe(false);
+    expect(isLocalhostName('notlocalhost')).toBe(false);
   });
 
   it('checks names after DNS resolution (localhost → 127.0.0.1 is refused)', async () => {

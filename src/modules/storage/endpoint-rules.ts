@@ -11,7 +11,7 @@ export function trimCredential(value: string | null | undefined): string | undef
 
 const FORBIDDEN = new net.BlockList();
 // IPv4: "this network", private, CGNAT, loopback, link-local (incl. 169.254.169.254 metadata),
-// IETF protocol assignments, benchmarking, multicast and reserved.
+// IETF protocol assignments, documentation, benchmarking, multicast and reserved.
 for (const [net4, bits] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -20,69 +20,107 @@ for (const [net4, bits] of [
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
   ['224.0.0.0', 3],
 ] as const) {
   FORBIDDEN.addSubnet(net4, bits, 'ipv4');
 }
-// IPv6: unspecified, loopback, unique-local (incl. fd00:ec2::254 metadata), link-local, multicast.
+// IPv6: unspecified, loopback, discard-only, documentation, local-use NAT64 (64:ff9b:1::/48, only
+// meaningful behind a local translator), unique-local (incl. fd00:ec2::254 metadata), link-local,
+// deprecated site-local, multicast. Forms that embed an IPv4 address are judged by that address
+// before this list is consulted (see embeddedIpv4).
 FORBIDDEN.addAddress('::', 'ipv6');
 FORBIDDEN.addAddress('::1', 'ipv6');
-FORBIDDEN.addSubnet('fc00::', 7, 'ipv6');
-FORBIDDEN.addSubnet('fe80::', 10, 'ipv6');
-FORBIDDEN.addSubnet('ff00::', 8, 'ipv6');
+for (const [net6, bits] of [
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['64:ff9b:1::', 48],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const) {
+  FORBIDDEN.addSubnet(net6, bits, 'ipv6');
+}
 
-/** The 16 bytes of an IPv6 address (net.isIP already said it is one). */
-function ipv6Bytes(address: string): number[] {
-  let a = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  if (v4) {
-    const [w, x, y, z] = v4[1]!.split('.').map(Number) as [number, number, number, number];
-    a = a.slice(0, -v4[1]!.length) + `${((w << 8) | x).toString(16)}:${((y << 8) | z).toString(16)}`;
+/** The 16 bytes of an IPv6 address (zone id ignored), or undefined when it is not one. */
+function ipv6Bytes(address: string): number[] | undefined {
+  let text = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (net.isIP(text) !== 6) return undefined;
+  let tail: number[] = [];
+  const dotted = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    tail = dotted[2]!.split('.').map(Number);
+    text = dotted[1]!.endsWith('::') ? dotted[1]! : dotted[1]!.slice(0, -1);
   }
-  const [head, tail] = a.includes('::') ? a.split('::') : [a, undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  return groups.flatMap((g) => {
-    const n = parseInt(g || '0', 16);
-    return [n >> 8, n & 0xff];
-  });
+  const groups = (part: string) => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
+  const [head, rest] = text.includes('::') ? text.split('::') : [text, undefined];
+  const left = groups(head!);
+  const right = rest === undefined ? [] : groups(rest);
+  const missing = 8 - tail.length / 2 - left.length - right.length;
+  const words = [...left, ...new Array<number>(rest === undefined ? 0 : missing).fill(0), ...right];
+  const bytes = words.flatMap((w) => [w >> 8, w & 0xff]);
+  return [...bytes, ...tail];
+}
+
+const isZero = (bytes: number[], from: number, to: number) => bytes.slice(from, to).every((b) => b === 0);
+const v4 = (b: number[], at: number) => b.slice(at, at + 4).join('.');
+
+/**
+ * The IPv4 address an IPv6 address carries, for the forms a network may route to that IPv4 host:
+ * IPv4-mapped (::ffff:a.b.c.d, also written ::ffff:7f00:1), IPv4-compatible (::a.b.c.d),
+ * IPv4-translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96), 6to4 (2002::/16) and Teredo
+ * (2001::/32: the server, and the client whose address is stored inverted). Several for Teredo.
+ */
+function embeddedIpv4(b: number[]): string[] {
+  const ffff = b[10] === 0xff && b[11] === 0xff;
+  if (isZero(b, 0, 10) && ffff) return [v4(b, 12)]; // mapped
+  if (isZero(b, 0, 12) && !isZero(b, 12, 16)) return [v4(b, 12)]; // compatible (:: and ::1 stay IPv6)
+  if (isZero(b, 0, 8) && b[8] === 0xff && b[9] === 0xff && isZero(b, 10, 12)) return [v4(b, 12)]; // translated
+  if (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && isZero(b, 4, 12)) return [v4(b, 12)]; // NAT64
+  if (b[0] === 0x20 && b[1] === 0x02) return [v4(b, 2)]; // 6to4
+  if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0 && b[3] === 0) {
+    return [
+      v4(b, 4),
+      b
+        .slice(12, 16)
+        .map((x) => x ^ 0xff)
+        .join('.'),
+    ]; // Teredo
+  }
+  return [];
 }
 
 /**
- * The IPv4 address an IPv6 address carries, for every form that routes to one: IPv4-mapped
- * (::ffff:0:0/96), IPv4-compatible (::/96), IPv4-translated (::ffff:0:0:0/96), NAT64
- * (64:ff9b::/96, 64:ff9b:1::/48), 6to4 (2002::/16) and Teredo (2001::/32, the client address).
+ * True for loopback, private, link-local, metadata and other non-public addresses, whichever way
+ * they are written. The one check every endpoint rule and driver calls.
  */
-export function embeddedIpv4(address: string): string | null {
-  const b = ipv6Bytes(address);
-  const v4 = (i: number, xor = 0) => [0, 1, 2, 3].map((k) => (b[i + k]! ^ xor) & 0xff).join('.');
-  const zero = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
-  if (zero(0, 10) && b[10] === 0xff && b[11] === 0xff) return v4(12);
-  if (zero(0, 8) && b[8] === 0xff && b[9] === 0xff && zero(10, 12)) return v4(12);
-  if (zero(0, 12) && !zero(12, 14)) return v4(12);
-  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b) {
-    if (zero(4, 12)) return v4(12);
-    if (b[4] === 0x00 && b[5] === 0x01) return v4(12);
-  }
-  if (b[0] === 0x20 && b[1] === 0x02) return v4(2);
-  if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0x00 && b[3] === 0x00) return v4(12, 0xff);
-  return null;
+export function isForbiddenAddress(address: string): boolean {
+  const family = net.isIP(address);
+  if (family === 4) return FORBIDDEN.check(address, 'ipv4');
+  const bytes = ipv6Bytes(address);
+  if (!bytes) return false;
+  if (embeddedIpv4(bytes).some((a) => FORBIDDEN.check(a, 'ipv4'))) return true;
+  return FORBIDDEN.check(address.replace(/%.*$/, ''), 'ipv6');
 }
 
-/** True for loopback, private, link-local, metadata and other non-public addresses, in any notation. */
-export function isForbiddenAddress(address: string): boolean {
-  const bare = address.replace(/^\[|\]$/g, '');
-  const family = net.isIP(bare);
-  if (family === 4) return FORBIDDEN.check(bare, 'ipv4');
-  if (family === 6) {
-    const v4 = embeddedIpv4(bare);
-    if (v4 && FORBIDDEN.check(v4, 'ipv4')) return true;
-    return FORBIDDEN.check(bare, 'ipv6');
-  }
-  return false;
+/** A host name as DNS means it: lower case, without IPv6 brackets and without the root's trailing dot. */
+export function normalizeHostName(host: string): string {
+  return host
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+}
+
+/** `localhost` and its subdomains (RFC 6761) are loopback whatever the resolver says. */
+export function isLocalhostName(host: string): boolean {
+  const name = normalizeHostName(host);
+  return name === 'localhost' || name.endsWith('.localhost');
 }
 
 export function forbiddenEndpoint(host: string, address: string): StorageError {

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Omittable } from '../../../common/http/omittable.decorator.js';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { SLUG_PATTERN, trim } from './create-organization.dto.js';
 
 export class UpdateOrganizationDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -13,7 +14,7 @@ export class UpdateOrganizationDto {
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and dashes (max 63)' })
   slug?: string;

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Omittable } from '../../../common/http/omittable.decorator.js';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PERMISSIONS, type Permission } from '../../../common/auth/permissions.js';
 import { ROLE_NAME_PATTERN } from './create-role.dto.js';
 
 export class UpdateRoleDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Matches(ROLE_NAME_PATTERN, { message: 'name must be lower-case letters, digits, _ and - (max 50)' })
   name?: string;
@@ -17,7 +18,7 @@ export class UpdateRoleDto {
   description?: string;
 
   @ApiPropertyOptional({ enum: PERMISSIONS, isArray: true })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(PERMISSIONS.length)
   @IsIn(PERMISSIONS, { each: true })
