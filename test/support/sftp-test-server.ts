@@ -25,14 +25,24 @@ export interface SftpTestServer {
  * maintained npm package provides one. Implements the requests the driver uses; enough to run
  * the contract suite where OpenSSH is not available.
  */
+/**
+ * An ed25519 pair that ssh2 itself can parse back: now and then ssh2's generator writes a public
+ * key its own parser calls "Malformed OpenSSH public key" (seen in CI), so draw again.
+ */
+function parseableKeyPair() {
+  for (let attempt = 0; ; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519');
+    const pub = utils.parseKey(pair.public);
+    const priv = utils.parseKey(pair.private);
+    if (!(pub instanceof Error) && !(priv instanceof Error)) return { pair, pub };
+    if (attempt >= 10) throw pub instanceof Error ? pub : priv;
+  }
+}
+
 export async function startSftpTestServer(root: string): Promise<SftpTestServer> {
   fs.mkdirSync(root, { recursive: true });
-  const hostKey = utils.generateKeyPairSync('ed25519');
-  const clientKey = utils.generateKeyPairSync('ed25519');
-  const clientPub = utils.parseKey(clientKey.public);
-  if (clientPub instanceof Error) throw clientPub;
-  const hostPub = utils.parseKey(hostKey.public);
-  if (hostPub instanceof Error) throw hostPub;
+  const { pair: hostKey, pub: hostPub } = parseableKeyPair();
+  const { pair: clientKey, pub: clientPub } = parseableKeyPair();
   const fingerprint =
     'SHA256:' + createHash('sha256').update(hostPub.getPublicSSH()).digest('base64').replace(/=+$/, '');
   const user = 'offsite';
