@@ -3,7 +3,7 @@ import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppOverrides } from './app.module.js';
 import { recordFastifyRoutes } from './common/auth/route-inventory.js';
 import { ProblemFilter } from './common/errors/problem.filter.js';
 import { secureHttpServer, serverTimeouts } from './common/http/http-server.js';
@@ -16,7 +16,11 @@ import type { AppConfig } from './config/config.js';
 import { AccessTokensService } from './modules/identity/access-tokens.service.js';
 
 /** Builds the HTTP application (routes under /api/v1, problem+json errors, OpenAPI at /api/docs per API_DOCS). Used by main and by the e2e tests. */
-export async function createHttpApp(config: AppConfig, databaseUrl: string): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  databaseUrl: string,
+  overrides: AppOverrides = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: genRequestId,
@@ -25,7 +29,7 @@ export async function createHttpApp(config: AppConfig, databaseUrl: string): Pro
     ...serverTimeouts(config.http),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, databaseUrl),
+    AppModule.forRoot(config, databaseUrl, overrides),
     adapter,
     {
       bufferLogs: true,

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule } from './common/database/database.module.js';
 import { loggerParams } from './common/logging/logging.js';
 import { QueueModule } from './common/queue/queue.module.js';
+import { Clock, ClockModule } from './common/clock/clock.js';
 import { AppConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -16,10 +17,15 @@ import { EnvironmentsModule } from './modules/environments/environments.module.j
 import { BackupsModule } from './modules/backups/backups.module.js';
 import { RestoresModule } from './modules/restores/restores.module.js';
 
+/** What tests may swap in; production passes nothing. */
+export interface AppOverrides {
+  clock?: Clock;
+}
+
 @Module({})
 export class AppModule {
   /** databaseUrl: DATABASE_URL or the embedded server's URL, resolved by the entry point. */
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -27,6 +33,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot(databaseUrl, config),
         QueueModule,
+        ClockModule.forRoot(overrides.clock),
         HealthModule,
         AuthModule,
         IdentityModule,

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHttpApp } from '../../src/app.factory.js';
+import type { AppOverrides } from '../../src/app.module.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -27,6 +28,8 @@ export async function startTestApp(
   configure: (c: AppConfig) => void = () => undefined,
   /** Reuse another app's database (e.g. a restart with other settings); it is then not dropped by close(). */
   sharedDb?: TestDatabase,
+  /** e.g. `{ clock: new FakeClock('2026-01-01T00:00:00Z') }` to drive time-based work without sleeping. */
+  overrides: AppOverrides = {},
 ): Promise<TestApp> {
   const db = sharedDb ?? (await createTestDatabase());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'offsite-test-'));
@@ -45,7 +48,7 @@ export async function startTestApp(
     ...env,
   });
   configure(config);
-  const app = await createHttpApp(config, db.url);
+  const app = await createHttpApp(config, db.url, overrides);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   'org.backup.restore',
   'org.policy.list',
   'org.policy.manage',
+  'org.schedule.list',
+  'org.schedule.manage',
+  'org.notification.list',
+  'org.notification.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
