@@ -117,7 +117,13 @@ export class BackupsService implements OnModuleInit {
   }
 
   async get(auth: OrgAuthContext, id: string): Promise<BackupResponse> {
-    return toBackupResponse(await this.require(auth.organizationId, id));
+    return (await this.respond([await this.require(auth.organizationId, id)]))[0]!;
+  }
+
+  /** Responses with where each backup is stored (name and provider only, platform configs too). */
+  private async respond(rows: Backup[]): Promise<BackupResponse[]> {
+    const storage = await this.storageConfigs.summaries([...new Set(rows.map((b) => b.storageConfigId))]);
+    return rows.map((b) => toBackupResponse(b, storage.get(b.storageConfigId) ?? null));
   }
 
   async list(auth: OrgAuthContext, q: ListBackupsQuery): Promise<BackupPageResponse> {
@@ -131,7 +137,7 @@ export class BackupsService implements OnModuleInit {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(toBackupResponse),
+      items: await this.respond(page),
       next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
       limit,
     };
@@ -219,7 +225,8 @@ export class BackupsService implements OnModuleInit {
               exp,
             })}`;
         parts.push({
-          name: path.posix.basename(p.key),
+          name: p.name,
+          file: path.posix.basename(p.key),
           size_bytes: p.sizeBytes,
           sha256: p.sha256,
           url,

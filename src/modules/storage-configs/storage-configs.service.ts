@@ -110,6 +110,13 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       enabled_providers: s.enabled_providers,
       allow_org_byos: s.allow_org_byos,
       has_default_storage: platformDefault !== null,
+      default_storage: platformDefault
+        ? {
+            name: platformDefault.name,
+            provider: platformDefault.provider,
+            region: platformDefault.region ?? null,
+          }
+        : null,
       allow_insecure_endpoints: s.allow_insecure_endpoints,
       allow_private_endpoints: s.allow_private_endpoints,
       local_storage_roots: s.local_storage_roots,
@@ -125,8 +132,31 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       const problems = rootTemplateProblems(root, offsitePaths(this.config));
       if (problems.length) errors.push({ field: `local_storage_roots[${i}]`, messages: problems });
     });
+    const both = (dto.enable_providers ?? []).filter((p) => dto.disable_providers?.includes(p));
+    if (both.length) {
+      errors.push({
+        field: 'enable_providers',
+        messages: [`${both.join(', ')} cannot be enabled and disabled at once`],
+      });
+    }
+    if (dto.enabled_providers && (dto.enable_providers || dto.disable_providers)) {
+      errors.push({
+        field: 'enabled_providers',
+        messages: [
+          'give either the whole list (enabled_providers) or changes (enable_providers / disable_providers)',
+        ],
+      });
+    }
     if (errors.length) throw invalidFields('Invalid storage settings', errors);
-    const { before, after } = await this.settings.update(dto);
+    const { enable_providers: enable, disable_providers: disable, ...patch } = dto;
+    const { before, after } = await this.settings.update(patch, (current) =>
+      enable || disable
+        ? [
+            ...current.filter((p) => !disable?.includes(p)),
+            ...(enable ?? []).filter((p) => !current.includes(p)),
+          ]
+        : undefined,
+    );
     this.logger.log({ actor: auth.email, before, after }, 'Platform storage settings changed');
     return this.storageSettings();
   }
@@ -369,6 +399,26 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
    * the organization's default, else the platform default. Refuses inactive configs and providers
    * the platform has disabled (for organization configs), naming why.
    */
+  /** Name, provider and scope of configs by id, for showing where backups are (no secrets, no endpoints). */
+  async summaries(
+    ids: string[],
+  ): Promise<
+    Map<string, { id: string; name: string; provider: string; scope: 'platform' | 'organization' }>
+  > {
+    const rows = await this.configs.summaries(ids);
+    return new Map(
+      rows.map((c) => [
+        c.id,
+        {
+          id: c.id,
+          name: c.name,
+          provider: c.provider,
+          scope: c.organizationId ? 'organization' : 'platform',
+        },
+      ]),
+    );
+  }
+
   async resolveForBackup(
     organizationId: string,
     requestedId?: string | null,
