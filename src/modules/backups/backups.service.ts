@@ -27,7 +27,7 @@ import type {
   BackupResponse,
 } from './dto/backup-responses.dto.js';
 
-/** Presigned URLs (S3 family) are valid 1 hour (seed 000); Offsite's own links are shorter-lived. */
+/** Presigned URLs (S3 family) are valid 1 hour (the scoped-key and presign contract); Offsite's own links are shorter-lived. */
 const PRESIGN_TTL_SECONDS = 3600;
 const LINK_TTL_SECONDS = 900;
 

@@ -314,7 +314,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       return { scoped_key, message, buckets };
     } catch (err) {
       if (isStorageError(err)) {
-        // The seed's scoped-key message is an answer, not a failure of this call.
+        // The contract's scoped-key message is an answer, not a failure of this call.
         if (err.message === SCOPED_KEY_MESSAGE)
           return { scoped_key: true, message: err.message, buckets: [] };
         throw new DomainError('bad_request', `${err.message}${err.hint ? ` ${err.hint}` : ''}`, {
