@@ -80,7 +80,11 @@ export async function runServer({ role }: { role: Role }): Promise<void> {
         '',
         `Offsite is up (API${config.workerEnabled ? ' + worker' : ''}, ${config.nodeEnv}, Node ${process.versions.node})`,
         `  API:      ${base}/api/v1`,
-        `  API docs: ${base}/api/docs`,
+        `  API docs: ${
+          config.http.apiDocs === 'off'
+            ? 'off (API_DOCS=off; the document is openapi.json in the repository)'
+            : `${base}/api/docs${config.http.apiDocs === 'admin' ? ' (platform administrators only)' : ''}`
+        }`,
         `  Health:   ${base}/api/v1/health/ready`,
         `  Database: ${dbLine}`,
         `  Storage:  local platform storage in ${config.storage.localDir}`,

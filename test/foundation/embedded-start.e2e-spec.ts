@@ -50,9 +50,11 @@ describe('entry points', () => {
 
   it('starts on the embedded PostgreSQL with no configuration, and again after being SIGKILLed', async () => {
     const env = { OFFSITE_DATA_DIR: dataDir, PORT: '0' };
-    const first = await startEntry('main.js', env, /API:\s+(\S+)\n/);
+    const first = await startEntry('main.js', { ...env, API_DOCS: 'off' }, /Storage:.*\n/);
     expect(first.output()).toMatch(/embedded PostgreSQL at 127\.0\.0\.1:\d+/);
-    expect(first.output()).toMatch(/API docs: http:\/\/127\.0\.0\.1:\d+\/api\/docs/);
+    // The banner does not advertise docs that are not served.
+    expect(first.output()).toMatch(/API docs: off \(API_DOCS=off/);
+    first.apiUrl = /API:\s+(\S+)\n/.exec(first.output())![1]!;
     const ready = await fetch(`${first.apiUrl}/health/ready`);
     expect(ready.status).toBe(200);
 
@@ -63,6 +65,7 @@ describe('entry points', () => {
     const second = await startEntry('main.js', { ...env, LOG_LEVEL: 'info' }, /API:\s+(\S+)\n/);
     await new Promise((r) => setTimeout(r, 500));
     const atStart = second.output();
+    expect(atStart).toMatch(/API docs: http:\/\/127\.0\.0\.1:\d+\/api\/docs\n/);
     expect(atStart).not.toMatch(/Mapped \{/);
     expect(atStart.trimEnd().split('\n').pop()).toMatch(/^ {2}(Storage|WARNING| )/);
     const live = await fetch(`${second.apiUrl}/health`);
