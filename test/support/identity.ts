@@ -148,6 +148,7 @@ export interface TenantFixture {
   environment: { id: string };
   backup: { id: string };
   restore: { id: string };
+  schedule: { id: string };
 }
 
 export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
@@ -171,7 +172,22 @@ export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
        VALUES ($1, $2, $3, $4, 'restore', 'replace', 'failed', 'cancelled')`,
     [restore.id, org.id, backup.body.id, environment.id],
   );
-  return { org, owner, spareMember, customRole, storageConfig, environment, backup: backup.body, restore };
+  const schedule = await t.request('POST', `/environments/${environment.id}/schedules`, {
+    token: owner.token,
+    body: { name: `schedule-${uniq()}`, cron: '@daily', timezone: 'UTC' },
+  });
+  expectStatus(schedule, 201, 'create schedule');
+  return {
+    org,
+    owner,
+    spareMember,
+    customRole,
+    storageConfig,
+    environment,
+    backup: backup.body,
+    restore,
+    schedule: schedule.body,
+  };
 }
 
 /** How to fill each path parameter of a tenant route. A route with a parameter missing here fails the matrices. */
@@ -183,6 +199,7 @@ export const PARAM_FIXTURES: Record<string, (f: TenantFixture) => string> = {
   environment_id: (f) => f.environment.id,
   backup_id: (f) => f.backup.id,
   restore_id: (f) => f.restore.id,
+  schedule_id: (f) => f.schedule.id,
   // Platform (admin) routes: an id of the fixture's org config is fine, they only need a value.
   storage_config_id: (f) => f.storageConfig.id,
 };

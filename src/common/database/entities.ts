@@ -10,6 +10,7 @@ import { Organization } from '../../modules/organizations/organization.entity.js
 import { Role } from '../../modules/organizations/role.entity.js';
 import { StorageConfig } from '../../modules/storage-configs/storage-config.entity.js';
 import { Restore } from '../../modules/restores/restore.entity.js';
+import { Schedule, ScheduleRun } from '../../modules/schedules/schedule.entity.js';
 import { PlatformSetting } from './platform-setting.entity.js';
 
 /** Every TypeORM entity of the app, listed once (the TypeORM CLI has no Nest module graph to discover them). */
@@ -27,4 +28,6 @@ export const ENTITIES: (new () => object)[] = [
   Environment,
   Backup,
   Restore,
+  Schedule,
+  ScheduleRun,
 ];

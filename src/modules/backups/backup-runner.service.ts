@@ -74,6 +74,8 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
   private sweepTimer: NodeJS.Timeout | undefined;
   /** Backups running in this process, so a cancel arriving here aborts at once (others: next heartbeat). */
   private readonly active = new Map<string, AbortController>();
+  /** Called after a backup completed (e.g. the schedule's retention); errors are logged, not thrown. */
+  private readonly completedListeners: ((backup: Backup) => Promise<void>)[] = [];
 
   constructor(
     private readonly queue: JobQueue,
@@ -110,6 +112,10 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
 
   onApplicationShutdown(): void {
     clearInterval(this.sweepTimer);
+  }
+
+  onCompleted(listener: (backup: Backup) => Promise<void>): void {
+    this.completedListeners.push(listener);
   }
 
   async run(organizationId: string, backupId: string, ctx: JobContext): Promise<void> {
@@ -153,6 +159,11 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
       }
       await this.execute(backup, driver, controller.signal, progress);
       this.logger.log({ ...log, bytes: progress.bytes }, 'Backup completed');
+      for (const listener of this.completedListeners) {
+        await listener(backup).catch((err: unknown) =>
+          this.logger.warn({ ...log, err }, 'A listener of completed backups failed'),
+        );
+      }
     } catch (err) {
       const failure = this.classify(err, controller.signal, ctx);
       this.logger.warn({ ...log, code: failure.code, err }, `Backup attempt failed: ${failure.message}`);

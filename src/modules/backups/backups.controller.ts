@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -17,7 +29,7 @@ import { Public } from '../../common/auth/public.decorator.js';
 import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import { BackupsService } from './backups.service.js';
-import { CreateBackupDto, ListBackupsQuery } from './dto/backup-input.dto.js';
+import { CreateBackupDto, ListBackupsQuery, UpdateBackupDto } from './dto/backup-input.dto.js';
 import { BackupDownloadResponse, BackupPageResponse, BackupResponse } from './dto/backup-responses.dto.js';
 
 const BackupParam = () => ApiParam({ name: 'backup_id', format: 'uuid' });
@@ -86,6 +98,21 @@ export class BackupsController {
   @ApiOperation({ summary: 'One backup, with its status, phase and progress.' })
   get(@OrgAuth() auth: OrgAuthContext, @Param('backup_id', ParseIdPipe) id: string): Promise<BackupResponse> {
     return this.backups.get(auth, id);
+  }
+
+  @Patch(':backup_id')
+  @RequirePermission('org.backup.delete')
+  @BackupParam()
+  @ApiOkResponse({ type: BackupResponse })
+  @ApiOperation({
+    summary: 'Protect a backup from retention and deletion (protected: true), or release it.',
+  })
+  update(
+    @OrgAuth() auth: OrgAuthContext,
+    @Param('backup_id', ParseIdPipe) id: string,
+    @Body() dto: UpdateBackupDto,
+  ): Promise<BackupResponse> {
+    return this.backups.update(auth, id, dto);
   }
 
   @Delete(':backup_id')

@@ -12,5 +12,6 @@ import { BackupsService } from './backups.service.js';
   imports: [AuditModule, StorageConfigsModule, EnvironmentsModule],
   controllers: [BackupsController],
   providers: [Transactions, BackupsRepository, BackupsService, BackupRunnerService],
+  exports: [BackupsRepository, BackupsService, BackupRunnerService],
 })
 export class BackupsModule {}

@@ -120,6 +120,8 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       allow_insecure_endpoints: s.allow_insecure_endpoints,
       allow_private_endpoints: s.allow_private_endpoints,
       local_storage_roots: s.local_storage_roots,
+      min_schedule_interval_minutes: s.min_schedule_interval_minutes,
+      failed_backups_keep_days: s.failed_backups_keep_days,
     };
   }
 

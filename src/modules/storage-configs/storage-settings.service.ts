@@ -13,6 +13,10 @@ export interface StorageSettings {
    * `local` storage configs must lie. Empty: organizations cannot create `local` configs.
    */
   local_storage_roots: string[];
+  /** Schedules may not fire more often than this (minutes between two runs). */
+  min_schedule_interval_minutes: number;
+  /** Rows of failed backups (which hold no objects) are pruned after this many days. */
+  failed_backups_keep_days: number;
 }
 
 const KEY = 'storage';
@@ -24,6 +28,8 @@ export const DEFAULT_STORAGE_SETTINGS: StorageSettings = {
   allow_insecure_endpoints: false,
   allow_private_endpoints: false,
   local_storage_roots: [],
+  min_schedule_interval_minutes: 60,
+  failed_backups_keep_days: 30,
 };
 
 /** Platform storage switches, stored as one row of platform_settings. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BACKUP_PHASES, BACKUP_STATUSES } from '../backup.entity.js';
+import { BACKUP_PHASES, BACKUP_STATUSES, BACKUP_TRIGGERS } from '../backup.entity.js';
 
 export class BackupPartResponse {
   @ApiProperty({ example: 'database', description: 'Logical part: database, filestore or manifest.' })
@@ -57,6 +57,12 @@ export class BackupResponse {
   @ApiProperty({ type: Number, nullable: true }) duration_ms!: number | null;
   @ApiProperty({ type: String, nullable: true }) verified_at!: string | null;
   @ApiProperty({ type: String, nullable: true }) verification_status!: string | null;
+  @ApiProperty({ enum: BACKUP_TRIGGERS, description: 'manual (POST /backups) or schedule.' })
+  trigger!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The schedule that made it.' })
+  schedule_id!: string | null;
+  @ApiProperty({ description: 'Never deleted by retention (nor by DELETE) while true.' })
+  protected!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) created_by!: string | null;
   @ApiProperty() created_at!: string;
   @ApiProperty() updated_at!: string;

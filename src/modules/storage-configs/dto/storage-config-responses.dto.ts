@@ -104,4 +104,8 @@ export class StorageSettingsResponse {
       "Directories organizations' `local` storage configs must lie in (empty: no `local` for organizations).",
   })
   local_storage_roots!: string[];
+  @ApiProperty({ description: 'Schedules may not fire more often than this many minutes apart.' })
+  min_schedule_interval_minutes!: number;
+  @ApiProperty({ description: 'Rows of failed backups are pruned after this many days.' })
+  failed_backups_keep_days!: number;
 }

@@ -5,6 +5,9 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
+  Max,
+  Min,
   IsOptional,
   IsString,
   MaxLength,
@@ -65,4 +68,27 @@ export class UpdateStorageSettingsDto {
   @IsString({ each: true })
   @MaxLength(1024, { each: true })
   local_storage_roots?: string[];
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 10080,
+    description: 'Schedules may not fire more often than this many minutes apart (default 60).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  min_schedule_interval_minutes?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 3650,
+    description:
+      'Rows of failed backups (which hold no objects) are pruned after this many days (default 30).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  failed_backups_keep_days?: number;
 }
