@@ -164,7 +164,7 @@ export class BackupsService implements OnModuleInit {
         `The backup is ${backup.status}; cancel it or wait for it to finish before deleting it.`,
       );
     }
-    const driver = await this.storageConfigs.openDriver(
+    const driver = await this.storageConfigs.openDriverForRequest(
       await this.backups.storageScope(backup.storageConfigId),
       backup.storageConfigId,
     );
@@ -200,7 +200,7 @@ export class BackupsService implements OnModuleInit {
         `The backup is ${backup.status}; only completed backups can be downloaded.`,
       );
     }
-    const driver = await this.storageConfigs.openDriver(
+    const driver = await this.storageConfigs.openDriverForRequest(
       await this.backups.storageScope(backup.storageConfigId),
       backup.storageConfigId,
     );
@@ -239,7 +239,7 @@ export class BackupsService implements OnModuleInit {
     const backup = await this.backups.findById(claim.organizationId, claim.backupId);
     const part = backup?.status === 'completed' ? backup.parts.find((p) => p.name === claim.part) : undefined;
     if (!backup || !part) throw new DomainError('not_found', 'This download link is invalid or has expired.');
-    const driver = await this.storageConfigs.openDriver(
+    const driver = await this.storageConfigs.openDriverForRequest(
       await this.backups.storageScope(backup.storageConfigId),
       backup.storageConfigId,
     );
