@@ -15,6 +15,11 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   restores: 'Restores and verification restores of a backup.',
   admin: 'Platform administration: platform storage, managed environments, source settings.',
   health: 'Liveness and readiness probes.',
+  schedules: 'Schedules that start backups by themselves, and the retention that prunes what they made.',
+  notifications: 'Notification channels (webhooks, e-mail) and their deliveries.',
+  'storage-health': 'Storage health probes and backup freshness.',
+  migrations: 'Moving backups between storage configurations, verified.',
+  metrics: 'Prometheus metrics.',
 };
 
 type Json = Record<string, unknown>;
