@@ -70,7 +70,7 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
     await t?.close();
   });
 
-  it('GET /backups/storage-settings has exactly the seed fields plus the endpoint switches and local roots', async () => {
+  it('GET /backups/storage-settings has exactly the seed fields plus the endpoint switches, local roots and schedule settings', async () => {
     const res = await call('GET', '/backups/storage-settings', owner.token);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(
@@ -81,13 +81,20 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
         'enabled_providers',
         'has_default_storage',
         'local_storage_roots',
+        'min_schedule_interval_minutes',
+        'failed_backups_keep_days',
       ].sort(),
     );
     expect(res.body.enabled_providers).toEqual(
       expect.arrayContaining(['aws_s3', 'cloudflare_r2', 'backblaze_b2', 'minio', 'sftp', 'ftp']),
     );
     expect(res.body.enabled_providers).not.toContain('local');
-    expect(res.body).toMatchObject({ allow_org_byos: true, has_default_storage: false });
+    expect(res.body).toMatchObject({
+      allow_org_byos: true,
+      has_default_storage: false,
+      min_schedule_interval_minutes: 60,
+      failed_backups_keep_days: 30,
+    });
   });
 
   it('PUT /backups/storage-settings is for platform admins only', async () => {
