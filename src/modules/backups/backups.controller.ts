@@ -13,11 +13,14 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiProduces,
   ApiQuery,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -62,6 +65,16 @@ export class BackupsController {
   @Public()
   @ApiParam({ name: 'token', description: 'The signed token of a download link.' })
   @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The whole part.',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({
+    status: 206,
+    description: 'The requested byte range (Range: bytes=start-end).',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({ status: 416, description: 'The range lies outside the part.' })
   @ApiOperation({
     summary:
       'Stream one part of a backup from FTP/SFTP/local storage through a signed link from GET /backups/{backup_id}/download (supports Range).',
@@ -103,7 +116,9 @@ export class BackupsController {
   }
 
   @Delete(':backup_id')
+  @ApiConflictResponse({ description: 'The backup is still running or queued: cancel it first.' })
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted.' })
   @RequirePermission('org.backup.delete')
   @BackupParam()
   @ApiOperation({
@@ -115,6 +130,7 @@ export class BackupsController {
   }
 
   @Post(':backup_id/cancel')
+  @ApiConflictResponse({ description: 'The backup has already finished.' })
   @HttpCode(200)
   @RequirePermission('org.backup.create')
   @BackupParam()
@@ -128,6 +144,7 @@ export class BackupsController {
   }
 
   @Get(':backup_id/download')
+  @ApiConflictResponse({ description: 'The backup is not completed.' })
   @RequirePermission('org.backup.download')
   @BackupParam()
   @ApiOkResponse({ type: BackupDownloadResponse })

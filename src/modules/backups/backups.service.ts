@@ -28,7 +28,7 @@ import type {
   BackupResponse,
 } from './dto/backup-responses.dto.js';
 
-/** Presigned URLs (S3 family) are valid 1 hour (seed 000); Offsite's own links are shorter-lived. */
+/** Presigned URLs (S3 family) are valid 1 hour (the scoped-key and presign contract); Offsite's own links are shorter-lived. */
 const PRESIGN_TTL_SECONDS = 3600;
 const LINK_TTL_SECONDS = 900;
 
@@ -174,7 +174,13 @@ export class BackupsService implements OnModuleInit {
   }
 
   async get(auth: OrgAuthContext, id: string): Promise<BackupResponse> {
-    return toBackupResponse(await this.require(auth.organizationId, id));
+    return (await this.respond([await this.require(auth.organizationId, id)]))[0]!;
+  }
+
+  /** Responses with where each backup is stored (name and provider only, platform configs too). */
+  private async respond(rows: Backup[]): Promise<BackupResponse[]> {
+    const storage = await this.storageConfigs.summaries([...new Set(rows.map((b) => b.storageConfigId))]);
+    return rows.map((b) => toBackupResponse(b, storage.get(b.storageConfigId) ?? null));
   }
 
   async list(auth: OrgAuthContext, q: ListBackupsQuery): Promise<BackupPageResponse> {
@@ -188,7 +194,7 @@ export class BackupsService implements OnModuleInit {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(toBackupResponse),
+      items: await this.respond(page),
       next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
       limit,
     };
@@ -320,7 +326,7 @@ export class BackupsService implements OnModuleInit {
         `The backup is ${backup.status}; only completed backups can be downloaded.`,
       );
     }
-    const driver = await this.storageConfigs.openDriver(
+    const driver = await this.storageConfigs.openDriverForRequest(
       await this.backups.storageScope(backup.storageConfigId),
       backup.storageConfigId,
     );
@@ -339,7 +345,8 @@ export class BackupsService implements OnModuleInit {
               exp,
             })}`;
         parts.push({
-          name: path.posix.basename(p.key),
+          name: p.name,
+          file: path.posix.basename(p.key),
           size_bytes: p.sizeBytes,
           sha256: p.sha256,
           url,
@@ -359,7 +366,7 @@ export class BackupsService implements OnModuleInit {
     const backup = await this.backups.findById(claim.organizationId, claim.backupId);
     const part = backup?.status === 'completed' ? backup.parts.find((p) => p.name === claim.part) : undefined;
     if (!backup || !part) throw new DomainError('not_found', 'This download link is invalid or has expired.');
-    const driver = await this.storageConfigs.openDriver(
+    const driver = await this.storageConfigs.openDriverForRequest(
       await this.backups.storageScope(backup.storageConfigId),
       backup.storageConfigId,
     );

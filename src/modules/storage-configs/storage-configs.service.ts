@@ -110,6 +110,13 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       enabled_providers: s.enabled_providers,
       allow_org_byos: s.allow_org_byos,
       has_default_storage: platformDefault !== null,
+      default_storage: platformDefault
+        ? {
+            name: platformDefault.name,
+            provider: platformDefault.provider,
+            region: platformDefault.region ?? null,
+          }
+        : null,
       allow_insecure_endpoints: s.allow_insecure_endpoints,
       allow_private_endpoints: s.allow_private_endpoints,
       local_storage_roots: s.local_storage_roots,
@@ -127,8 +134,31 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       const problems = rootTemplateProblems(root, offsitePaths(this.config));
       if (problems.length) errors.push({ field: `local_storage_roots[${i}]`, messages: problems });
     });
+    const both = (dto.enable_providers ?? []).filter((p) => dto.disable_providers?.includes(p));
+    if (both.length) {
+      errors.push({
+        field: 'enable_providers',
+        messages: [`${both.join(', ')} cannot be enabled and disabled at once`],
+      });
+    }
+    if (dto.enabled_providers && (dto.enable_providers || dto.disable_providers)) {
+      errors.push({
+        field: 'enabled_providers',
+        messages: [
+          'give either the whole list (enabled_providers) or changes (enable_providers / disable_providers)',
+        ],
+      });
+    }
     if (errors.length) throw invalidFields('Invalid storage settings', errors);
-    const { before, after } = await this.settings.update(dto);
+    const { enable_providers: enable, disable_providers: disable, ...patch } = dto;
+    const { before, after } = await this.settings.update(patch, (current) =>
+      enable || disable
+        ? [
+            ...current.filter((p) => !disable?.includes(p)),
+            ...(enable ?? []).filter((p) => !current.includes(p)),
+          ]
+        : undefined,
+    );
     this.logger.log({ actor: auth.email, before, after }, 'Platform storage settings changed');
     return this.storageSettings();
   }
@@ -234,9 +264,13 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
         );
       }
       await this.configs.delete(scope, id);
+      // The organization keeps a default while it has an active configuration: the most recently
+      // used one (then the newest) takes over, so the next backup does not lose its storage.
+      const promoted = current.isDefault ? await this.configs.promoteDefault(scope) : null;
       await this.recordAudit(auth, scope, 'storage_config.delete', id, {
         name: current.name,
         provider: current.provider,
+        ...(promoted ? { promoted_default: promoted } : {}),
       });
     });
   }
@@ -280,13 +314,13 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       );
     }
     this.rateLimitTests(scope);
-    const driver = await this.openDriver(scope, id);
+    const driver = await this.openDriverForRequest(scope, id);
     try {
       const { scoped_key, message, buckets } = await (driver.inner as S3Driver).discoverBuckets();
       return { scoped_key, message, buckets };
     } catch (err) {
       if (isStorageError(err)) {
-        // The seed's scoped-key message is an answer, not a failure of this call.
+        // The contract's scoped-key message is an answer, not a failure of this call.
         if (err.message === SCOPED_KEY_MESSAGE)
           return { scoped_key: true, message: err.message, buckets: [] };
         throw new DomainError('bad_request', `${err.message}${err.hint ? ` ${err.hint}` : ''}`, {
@@ -371,6 +405,26 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
    * the organization's default, else the platform default. Refuses inactive configs and providers
    * the platform has disabled (for organization configs), naming why.
    */
+  /** Name, provider and scope of configs by id, for showing where backups are (no secrets, no endpoints). */
+  async summaries(
+    ids: string[],
+  ): Promise<
+    Map<string, { id: string; name: string; provider: string; scope: 'platform' | 'organization' }>
+  > {
+    const rows = await this.configs.summaries(ids);
+    return new Map(
+      rows.map((c) => [
+        c.id,
+        {
+          id: c.id,
+          name: c.name,
+          provider: c.provider,
+          scope: c.organizationId ? 'organization' : 'platform',
+        },
+      ]),
+    );
+  }
+
   async resolveForBackup(
     organizationId: string,
     requestedId?: string | null,
@@ -432,6 +486,25 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       ...this.driverOptions(scope, await this.settings.get()),
       ...overrides,
     });
+  }
+
+  /**
+   * openDriver for HTTP handlers: a saved configuration the driver refuses (saved before a rule
+   * existed, e.g. a bucket name) is the caller's to fix, a 400 with `storage_error_code`, not a 500.
+   */
+  async openDriverForRequest(scope: ConfigScope, id: string): Promise<PrefixedStorageDriver> {
+    try {
+      return await this.openDriver(scope, id);
+    } catch (err) {
+      if (isStorageError(err, 'invalid_config')) {
+        throw new DomainError(
+          'bad_request',
+          `The saved storage configuration is invalid: ${err.message}${err.hint ? ` ${err.hint}` : ''} Update it.`,
+          { storage_error_code: err.code },
+        );
+      }
+      throw err;
+    }
   }
 
   /** Usage counters on backup completion (+) and deletion (−): atomic SQL increments. */
@@ -613,7 +686,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
     const enc = (v: string | null | undefined) => (v ? this.cipher.encrypt(v, id) : null);
     return {
       accessKeyEnc: enc(t.accessKey),
-      accessKeyHint: t.accessKey ? t.accessKey.slice(-4) : null,
+      accessKeyHint: t.accessKey ? accessKeyHint(t.accessKey) : null,
       secretKeyEnc: enc(t.secretKey),
       privateKeyEnc: enc(t.privateKey),
       passphraseEnc: enc(t.passphrase),
@@ -693,4 +766,12 @@ function invalidFields(what: string, errors: FieldError[]): DomainError {
     `${what}: ${errors.map((e) => `${e.field}: ${e.messages.join(', ')}`).join('; ')}`,
     { errors },
   );
+}
+
+/**
+ * What the API shows of an access key or user name: its last 4 characters when it has at least 12
+ * (at most a third of it), otherwise nothing at all ('' is shown as fully masked).
+ */
+export function accessKeyHint(accessKey: string): string {
+  return accessKey.length >= 12 ? accessKey.slice(-4) : '';
 }

@@ -49,8 +49,10 @@ export class StorageSettingsService {
     };
   }
 
+  /** `providers`, if given, computes the new enabled list from the current one (partial changes). */
   async update(
     patch: Partial<StorageSettings>,
+    providers?: (current: StorageProvider[]) => StorageProvider[] | undefined,
   ): Promise<{ before: StorageSettings; after: StorageSettings }> {
     return this.tx.run(async () => {
       await this.tx
@@ -58,6 +60,8 @@ export class StorageSettingsService {
         .query('SELECT pg_advisory_xact_lock(hashtext($1))', ['platform_settings:storage']);
       const before = await this.get();
       const after: StorageSettings = { ...before, ...stripUndefined(patch) };
+      const changed = providers?.(before.enabled_providers);
+      if (changed) after.enabled_providers = STORAGE_PROVIDERS.filter((p) => changed.includes(p));
       await this.tx.manager().upsert(PlatformSetting, { key: KEY, value: after }, ['key']);
       return { before, after };
     });

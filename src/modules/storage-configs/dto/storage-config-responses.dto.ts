@@ -23,7 +23,13 @@ export class StorageConfigResponse {
   @ApiProperty({ nullable: true, type: Number }) port!: number | null;
   @ApiProperty() use_tls!: boolean;
   @ApiProperty({ nullable: true, type: String }) host_key_fingerprint!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '…1234', description: 'Last 4 characters only' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '…1234',
+    description:
+      'The last 4 characters of the access key or user name when it has at least 12, else "****"; null when none is set.',
+  })
   access_key_hint!: string | null;
   @ApiProperty() has_secret!: boolean;
   @ApiProperty() has_private_key!: boolean;
@@ -77,10 +83,23 @@ export class BucketsResponse {
   @ApiProperty({ type: [BucketAccessResponse] }) buckets!: BucketAccessResponse[];
 }
 
+export class DefaultStorageResponse {
+  @ApiProperty({ example: 'Platform S3' }) name!: string;
+  @ApiProperty({ enum: STORAGE_PROVIDERS }) provider!: StorageProvider;
+  @ApiProperty({ type: String, nullable: true, example: 'eu-central-1' }) region!: string | null;
+}
+
 export class StorageSettingsResponse {
   @ApiProperty({ enum: STORAGE_PROVIDERS, isArray: true }) enabled_providers!: StorageProvider[];
   @ApiProperty() allow_org_byos!: boolean;
   @ApiProperty() has_default_storage!: boolean;
+  @ApiProperty({
+    type: DefaultStorageResponse,
+    nullable: true,
+    description:
+      "The platform's default storage as organizations see it (no endpoint, bucket or credentials).",
+  })
+  default_storage!: DefaultStorageResponse | null;
   @ApiProperty({ description: 'plain http:// endpoints and FTP without TLS' })
   allow_insecure_endpoints!: boolean;
   @ApiProperty({ description: 'loopback / private / link-local endpoints' })

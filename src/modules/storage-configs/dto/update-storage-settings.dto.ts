@@ -15,12 +15,41 @@ import {
 import { STORAGE_PROVIDERS, type StorageProvider } from '../../storage/storage-driver.js';
 
 export class UpdateStorageSettingsDto {
-  @ApiPropertyOptional({ enum: STORAGE_PROVIDERS, isArray: true })
+  @ApiPropertyOptional({
+    enum: STORAGE_PROVIDERS,
+    isArray: true,
+    description:
+      'The whole list of enabled providers (replaces it). To change a few, use enable_providers / disable_providers.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(STORAGE_PROVIDERS, { each: true })
   enabled_providers?: StorageProvider[];
+
+  @ApiPropertyOptional({
+    enum: STORAGE_PROVIDERS,
+    isArray: true,
+    example: ['local'],
+    description: 'Providers to add to the enabled list; the others stay as they are.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(STORAGE_PROVIDERS, { each: true })
+  enable_providers?: StorageProvider[];
+
+  @ApiPropertyOptional({
+    enum: STORAGE_PROVIDERS,
+    isArray: true,
+    example: ['ftp'],
+    description: 'Providers to remove from the enabled list; the others stay as they are.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(STORAGE_PROVIDERS, { each: true })
+  disable_providers?: StorageProvider[];
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() allow_org_byos?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() allow_insecure_endpoints?: boolean;
