@@ -94,6 +94,8 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
       allow_org_byos: true,
       has_default_storage: false,
       default_storage: null,
+      min_schedule_interval_minutes: 60,
+      failed_backups_keep_days: 30,
     });
   });
 
