@@ -16,6 +16,9 @@ import { StorageConfigsModule } from './modules/storage-configs/storage-configs.
 import { EnvironmentsModule } from './modules/environments/environments.module.js';
 import { BackupsModule } from './modules/backups/backups.module.js';
 import { RestoresModule } from './modules/restores/restores.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { StorageHealthModule } from './modules/storage-health/storage-health.module.js';
 
 /** What tests may swap in; production passes nothing. */
 export interface AppOverrides {
@@ -34,6 +37,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, config),
         QueueModule,
         ClockModule.forRoot(overrides.clock),
+        MetricsModule,
         HealthModule,
         AuthModule,
         IdentityModule,
@@ -44,6 +48,8 @@ export class AppModule {
         EnvironmentsModule,
         BackupsModule,
         RestoresModule,
+        NotificationsModule,
+        StorageHealthModule,
       ],
     };
   }

@@ -10,6 +10,10 @@ import { Organization } from '../../modules/organizations/organization.entity.js
 import { Role } from '../../modules/organizations/role.entity.js';
 import { StorageConfig } from '../../modules/storage-configs/storage-config.entity.js';
 import { Restore } from '../../modules/restores/restore.entity.js';
+import { StorageHealthProbe } from '../../modules/storage-health/storage-health-probe.entity.js';
+import { NotificationChannel } from '../../modules/notifications/notification-channel.entity.js';
+import { NotificationEvent } from '../../modules/notifications/notification-event.entity.js';
+import { NotificationDelivery } from '../../modules/notifications/notification-delivery.entity.js';
 import { PlatformSetting } from './platform-setting.entity.js';
 
 /** Every TypeORM entity of the app, listed once (the TypeORM CLI has no Nest module graph to discover them). */
@@ -27,4 +31,8 @@ export const ENTITIES: (new () => object)[] = [
   Environment,
   Backup,
   Restore,
+  StorageHealthProbe,
+  NotificationChannel,
+  NotificationEvent,
+  NotificationDelivery,
 ];
