@@ -11,6 +11,7 @@ import { jsonBodyParser } from './common/http/json-body.js';
 import { installRequestLimits } from './common/http/request-limits.js';
 import { RequestValidationPipe } from './common/http/request-validation.pipe.js';
 import { genRequestId } from './common/logging/logging.js';
+import { QuietFrameworkLogger } from './common/logging/framework-logger.js';
 import { buildOpenApiDocument, serveApiDocs } from './common/openapi/openapi.js';
 import type { AppConfig } from './config/config.js';
 import { AccessTokensService } from './modules/identity/access-tokens.service.js';
@@ -37,7 +38,7 @@ export async function createHttpApp(
       abortOnError: false,
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   recordFastifyRoutes(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

@@ -56,6 +56,12 @@ export interface AppConfig {
      */
     defaultFilestoreRoots: string[];
   };
+  schedules: {
+    /** How often a worker looks for due schedules (wall-clock seconds; due times come from the Clock). */
+    tickSeconds: number;
+    /** How often a worker runs the retention sweep over every schedule. */
+    retentionSweepSeconds: number;
+  };
   backups: {
     /** A job whose worker stops sending heartbeats for this long is retried by another worker. */
     heartbeatSeconds: number;
@@ -356,6 +362,10 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
         : databaseUrl
           ? []
           : [path.join(dataDir, 'filestores', '{organization_slug}')],
+    },
+    schedules: {
+      tickSeconds: r.int('SCHEDULER_TICK_SECONDS', 15, 1, 3600),
+      retentionSweepSeconds: r.int('RETENTION_SWEEP_SECONDS', 3600, 10, 7 * 86400),
     },
     backups: {
       heartbeatSeconds: r.int('BACKUP_HEARTBEAT_SECONDS', 30, 10, 3600),

@@ -39,6 +39,7 @@ POST /api/v1/auth/register public
 POST /api/v1/backups org.backup.create
 DELETE /api/v1/backups/:backup_id org.backup.delete
 GET /api/v1/backups/:backup_id org.backup.list
+PATCH /api/v1/backups/:backup_id org.backup.delete
 POST /api/v1/backups/:backup_id/cancel org.backup.create
 GET /api/v1/backups/:backup_id/download org.backup.download
 POST /api/v1/backups/:backup_id/restore org.backup.restore
@@ -62,6 +63,8 @@ POST /api/v1/environments org.environment.create
 DELETE /api/v1/environments/:environment_id org.environment.delete
 GET /api/v1/environments/:environment_id org.environment.list
 PATCH /api/v1/environments/:environment_id org.environment.update
+GET /api/v1/environments/:environment_id/schedules org.schedule.list
+POST /api/v1/environments/:environment_id/schedules org.schedule.manage
 POST /api/v1/environments/:environment_id/test org.environment.update
 GET /api/v1/health public
 GET /api/v1/health/ready public
@@ -90,6 +93,12 @@ PATCH /api/v1/organizations/:org_id/roles/:role_id org.role.manage
 GET /api/v1/restores org.backup.list
 GET /api/v1/restores/:restore_id org.backup.list
 POST /api/v1/restores/:restore_id/cancel org.backup.restore
+DELETE /api/v1/schedules/:schedule_id org.schedule.manage
+GET /api/v1/schedules/:schedule_id org.schedule.list
+PATCH /api/v1/schedules/:schedule_id org.schedule.manage
+GET /api/v1/schedules/:schedule_id/next-runs org.schedule.list
+POST /api/v1/schedules/:schedule_id/retention/preview org.schedule.list
+GET /api/v1/schedules/:schedule_id/runs org.schedule.list
 `
   .trim()
   .split('\n');

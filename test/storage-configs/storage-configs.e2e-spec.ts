@@ -78,6 +78,7 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
         'allow_insecure_endpoints',
         'allow_org_byos',
         'allow_private_endpoints',
+        'default_storage',
         'enabled_providers',
         'has_default_storage',
         'local_storage_roots',
@@ -87,7 +88,27 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
       expect.arrayContaining(['aws_s3', 'cloudflare_r2', 'backblaze_b2', 'minio', 'sftp', 'ftp']),
     );
     expect(res.body.enabled_providers).not.toContain('local');
-    expect(res.body).toMatchObject({ allow_org_byos: true, has_default_storage: false });
+    expect(res.body).toMatchObject({
+      allow_org_byos: true,
+      has_default_storage: false,
+      default_storage: null,
+    });
+  });
+
+  it('PUT /backups/storage-settings changes single providers with enable_providers / disable_providers', async () => {
+    const before = (await call('GET', '/backups/storage-settings', owner.token)).body.enabled_providers;
+    const changed = await settings({ enable_providers: ['local'], disable_providers: ['ftp'] });
+    expect(changed.status).toBe(200);
+    expect([...changed.body.enabled_providers].sort()).toEqual(
+      [...before.filter((p: string) => p !== 'ftp'), 'local'].sort(),
+    );
+    const both = await settings({ enabled_providers: ['sftp'], enable_providers: ['local'] });
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body)).toMatch(/either the whole list/);
+    const clash = await settings({ enable_providers: ['ftp'], disable_providers: ['ftp'] });
+    expect(clash.status).toBe(400);
+    const back = await settings({ enabled_providers: before });
+    expect(back.body.enabled_providers).toEqual(before);
   });
 
   it('PUT /backups/storage-settings is for platform admins only', async () => {
@@ -506,6 +527,8 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
     expect(res.body).toMatchObject({ organization_id: null, is_default: true });
     const s = await call('GET', '/backups/storage-settings', owner.token);
     expect(s.body.has_default_storage).toBe(true);
+    // Tenants see what the default is, never where (no directory, endpoint or credentials).
+    expect(s.body.default_storage).toEqual({ name: 'Platform local', provider: 'local', region: null });
     // A platform config is not reachable through the tenant routes.
     expect((await call('GET', `/backups/storage-configs/${res.body.id}`, owner.token)).status).toBe(404);
   });

@@ -90,15 +90,15 @@ describe('AccessGuard', () => {
     expect(
       (await rejection(guard.canActivate(context(permission('org.storage.list'), claimed)))).status,
     ).toBe(404);
-    // A missing resource and a malformed id are 404 too.
+    // A missing resource is a 404 too; a malformed id is a 400 naming the parameter.
     const missing = { params: { config_id: ORG_B }, query: {} };
     expect(
       (await rejection(guard.canActivate(context(permission('org.storage.list'), missing)))).status,
     ).toBe(404);
     const malformed = { params: { config_id: '1 OR 1=1' }, query: {} };
-    expect(
-      (await rejection(guard.canActivate(context(permission('org.storage.list'), malformed)))).status,
-    ).toBe(404);
+    const refused = await rejection(guard.canActivate(context(permission('org.storage.list'), malformed)));
+    expect(refused.status).toBe(400);
+    expect(refused.extras.errors).toEqual([{ field: 'config_id', messages: ['config_id must be a UUID'] }]);
   });
 
   it('uses organization_id from the query when nothing in the path names one; requires it', async () => {

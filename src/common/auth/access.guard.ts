@@ -5,7 +5,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { MembershipsRepository } from '../../modules/organizations/memberships.repository.js';
 import { AccessTokensService } from '../../modules/identity/access-tokens.service.js';
 import { DomainError } from '../errors/domain-error.js';
-import { UUID_PATTERN } from '../http/parse-id.pipe.js';
+import { notAUuid, UUID_PATTERN } from '../http/parse-id.pipe.js';
 import { ACCESS_KEY, type AccessDeclaration } from './access-declaration.js';
 import { setAuth, type AuthContext } from './auth-context.js';
 import { IS_PUBLIC } from './public.decorator.js';
@@ -97,14 +97,14 @@ export class AccessGuard implements CanActivate {
       const resolver = this.resolvers.get(name);
       if (!resolver) continue;
       fromResource = true;
-      if (!UUID_PATTERN.test(value)) throw resourceNotFound();
+      if (!UUID_PATTERN.test(value)) throw notAUuid(name);
       const orgId = await resolver(value.toLowerCase());
       if (!orgId) throw resourceNotFound();
       found.add(orgId);
     }
     const pathOrg = organizationIdFromPath(req);
     if (pathOrg !== undefined) {
-      if (!UUID_PATTERN.test(pathOrg)) throw orgNotFound();
+      if (!UUID_PATTERN.test(pathOrg)) throw notAUuid('org_id');
       found.add(pathOrg.toLowerCase());
     }
     const queryOrg = (req.query as Record<string, unknown> | undefined)?.organization_id;
@@ -116,7 +116,7 @@ export class AccessGuard implements CanActivate {
           errors: [{ field: 'organization_id', messages: ['organization_id is required'] }],
         });
       }
-      if (!UUID_PATTERN.test(queryOrg)) throw orgNotFound();
+      if (!UUID_PATTERN.test(queryOrg)) throw notAUuid('organization_id');
       return { organizationId: queryOrg.toLowerCase(), fromResource };
     }
     if (queryOrg !== undefined && (typeof queryOrg !== 'string' || !found.has(queryOrg.toLowerCase()))) {

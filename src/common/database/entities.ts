@@ -14,6 +14,7 @@ import { StorageHealthProbe } from '../../modules/storage-health/storage-health-
 import { NotificationChannel } from '../../modules/notifications/notification-channel.entity.js';
 import { NotificationEvent } from '../../modules/notifications/notification-event.entity.js';
 import { NotificationDelivery } from '../../modules/notifications/notification-delivery.entity.js';
+import { Schedule, ScheduleRun } from '../../modules/schedules/schedule.entity.js';
 import { PlatformSetting } from './platform-setting.entity.js';
 
 /** Every TypeORM entity of the app, listed once (the TypeORM CLI has no Nest module graph to discover them). */
@@ -35,4 +36,6 @@ export const ENTITIES: (new () => object)[] = [
   NotificationChannel,
   NotificationEvent,
   NotificationDelivery,
+  Schedule,
+  ScheduleRun,
 ];

@@ -16,7 +16,7 @@ import { SourceError } from '../environments/source-error.js';
 import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { StorageError } from '../storage/storage-errors.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
-import { MetricsService, type BackupTrigger } from '../metrics/metrics.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
 import { StorageHealthService } from '../storage-health/storage-health.service.js';
 import {
@@ -68,9 +68,6 @@ interface Failure {
   storage?: boolean;
 }
 
-/** Backups created by a user are manual; the platform's own (schedules) have no creator. */
-const triggerOf = (b: Backup): BackupTrigger => (b.createdBy ? 'manual' : 'scheduled');
-
 /**
  * Runs backup jobs: pg_dump and the filestore tar stream concurrently, each compressed, hashed and
  * uploaded as it is produced; then the manifest; then every part confirmed with stat. The backups
@@ -82,6 +79,8 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
   private sweepTimer: NodeJS.Timeout | undefined;
   /** Backups running in this process, so a cancel arriving here aborts at once (others: next heartbeat). */
   private readonly active = new Map<string, AbortController>();
+  /** Called after a backup completed (e.g. the schedule's retention); errors are logged, not thrown. */
+  private readonly completedListeners: ((backup: Backup) => Promise<void>)[] = [];
 
   constructor(
     private readonly queue: JobQueue,
@@ -121,6 +120,10 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
 
   onApplicationShutdown(): void {
     clearInterval(this.sweepTimer);
+  }
+
+  onCompleted(listener: (backup: Backup) => Promise<void>): void {
+    this.completedListeners.push(listener);
   }
 
   async run(organizationId: string, backupId: string, ctx: JobContext): Promise<void> {
@@ -164,6 +167,11 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
       }
       await this.execute(backup, driver, controller.signal, progress);
       this.logger.log({ ...log, bytes: progress.bytes }, 'Backup completed');
+      for (const listener of this.completedListeners) {
+        await listener(backup).catch((err: unknown) =>
+          this.logger.warn({ ...log, err }, 'A listener of completed backups failed'),
+        );
+      }
     } catch (err) {
       const failure = this.classify(err, controller.signal, ctx);
       this.logger.warn({ ...log, code: failure.code, err }, `Backup attempt failed: ${failure.message}`);
@@ -203,7 +211,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
         const startedAt = backup.startedAt?.getTime();
         this.metrics.backupFinished(
           'failed',
-          triggerOf(backup),
+          backup.trigger,
           startedAt === undefined ? null : Date.now() - startedAt,
           0,
         );
@@ -343,7 +351,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     });
     this.metrics.backupFinished(
       'completed',
-      triggerOf(backup),
+      backup.trigger,
       completedAt.getTime() - (backup.startedAt ?? completedAt).getTime(),
       total,
     );

@@ -14,5 +14,6 @@ import { BackupsService } from './backups.service.js';
   imports: [AuditModule, StorageConfigsModule, EnvironmentsModule, NotificationsModule, StorageHealthModule],
   controllers: [BackupsController],
   providers: [Transactions, BackupsRepository, BackupsService, BackupRunnerService],
+  exports: [BackupsRepository, BackupsService, BackupRunnerService],
 })
 export class BackupsModule {}

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 
-export type BackupTrigger = 'manual' | 'scheduled';
+/** The backup's trigger column: POST /backups or a schedule. */
+export type BackupTrigger = 'manual' | 'schedule';
 
 const MiB = 1024 * 1024;
 const BYTE_BUCKETS = [

@@ -111,9 +111,18 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       enabled_providers: s.enabled_providers,
       allow_org_byos: s.allow_org_byos,
       has_default_storage: platformDefault !== null,
+      default_storage: platformDefault
+        ? {
+            name: platformDefault.name,
+            provider: platformDefault.provider,
+            region: platformDefault.region ?? null,
+          }
+        : null,
       allow_insecure_endpoints: s.allow_insecure_endpoints,
       allow_private_endpoints: s.allow_private_endpoints,
       local_storage_roots: s.local_storage_roots,
+      min_schedule_interval_minutes: s.min_schedule_interval_minutes,
+      failed_backups_keep_days: s.failed_backups_keep_days,
       storage_probe_interval_minutes: s.storage_probe_interval_minutes,
       freshness_late_factor: s.freshness_late_factor,
       freshness_stale_factor: s.freshness_stale_factor,
@@ -129,17 +138,40 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       const problems = rootTemplateProblems(root, offsitePaths(this.config));
       if (problems.length) errors.push({ field: `local_storage_roots[${i}]`, messages: problems });
     });
-    const current = await this.settings.get();
-    const late = dto.freshness_late_factor ?? current.freshness_late_factor;
-    const stale = dto.freshness_stale_factor ?? current.freshness_stale_factor;
+    const currentSettings = await this.settings.get();
+    const late = dto.freshness_late_factor ?? currentSettings.freshness_late_factor;
+    const stale = dto.freshness_stale_factor ?? currentSettings.freshness_stale_factor;
     if (stale <= late) {
       errors.push({
         field: 'freshness_stale_factor',
         messages: [`freshness_stale_factor (${stale}) must be greater than freshness_late_factor (${late})`],
       });
     }
+    const both = (dto.enable_providers ?? []).filter((p) => dto.disable_providers?.includes(p));
+    if (both.length) {
+      errors.push({
+        field: 'enable_providers',
+        messages: [`${both.join(', ')} cannot be enabled and disabled at once`],
+      });
+    }
+    if (dto.enabled_providers && (dto.enable_providers || dto.disable_providers)) {
+      errors.push({
+        field: 'enabled_providers',
+        messages: [
+          'give either the whole list (enabled_providers) or changes (enable_providers / disable_providers)',
+        ],
+      });
+    }
     if (errors.length) throw invalidFields('Invalid storage settings', errors);
-    const { before, after } = await this.settings.update(dto);
+    const { enable_providers: enable, disable_providers: disable, ...patch } = dto;
+    const { before, after } = await this.settings.update(patch, (current) =>
+      enable || disable
+        ? [
+            ...current.filter((p) => !disable?.includes(p)),
+            ...(enable ?? []).filter((p) => !current.includes(p)),
+          ]
+        : undefined,
+    );
     this.logger.log({ actor: auth.email, before, after }, 'Platform storage settings changed');
     return this.storageSettings();
   }
@@ -297,7 +329,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       return { scoped_key, message, buckets };
     } catch (err) {
       if (isStorageError(err)) {
-        // The seed's scoped-key message is an answer, not a failure of this call.
+        // The contract's scoped-key message is an answer, not a failure of this call.
         if (err.message === SCOPED_KEY_MESSAGE)
           return { scoped_key: true, message: err.message, buckets: [] };
         throw new DomainError('bad_request', `${err.message}${err.hint ? ` ${err.hint}` : ''}`, {
@@ -398,6 +430,26 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
    * the organization's default, else the platform default. Refuses inactive configs and providers
    * the platform has disabled (for organization configs), naming why.
    */
+  /** Name, provider and scope of configs by id, for showing where backups are (no secrets, no endpoints). */
+  async summaries(
+    ids: string[],
+  ): Promise<
+    Map<string, { id: string; name: string; provider: string; scope: 'platform' | 'organization' }>
+  > {
+    const rows = await this.configs.summaries(ids);
+    return new Map(
+      rows.map((c) => [
+        c.id,
+        {
+          id: c.id,
+          name: c.name,
+          provider: c.provider,
+          scope: c.organizationId ? 'organization' : 'platform',
+        },
+      ]),
+    );
+  }
+
   async resolveForBackup(
     organizationId: string,
     requestedId?: string | null,

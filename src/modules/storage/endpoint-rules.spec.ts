@@ -21,7 +21,7 @@ const code = (fn: () => unknown) => {
 };
 
 describe('endpoint rules', () => {
-  it('derives provider endpoints (seed 000 / issue 4)', () => {
+  it('derives provider endpoints (the provider endpoint rules)', () => {
     const r2 = resolveS3Endpoint('cloudflare_r2', { accountId: ' 0123456789ABCDEF0123456789abcdef ' }, {});
     expect(r2).toMatchObject({
       endpoint: 'https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com',

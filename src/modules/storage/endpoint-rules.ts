@@ -232,7 +232,7 @@ function requireRegion(provider: S3Provider, region: string | undefined, example
   return region;
 }
 
-/** Endpoint derivation per provider (seed 000 and the endpoint rules). */
+/** Endpoint derivation per provider (the provider endpoint rules of the storage contract). */
 export function resolveS3Endpoint(
   provider: S3Provider,
   target: Pick<StorageTarget, 'endpointUrl' | 'region' | 'accountId'>,

@@ -89,10 +89,23 @@ export class BucketsResponse {
   @ApiProperty({ type: [BucketAccessResponse] }) buckets!: BucketAccessResponse[];
 }
 
+export class DefaultStorageResponse {
+  @ApiProperty({ example: 'Platform S3' }) name!: string;
+  @ApiProperty({ enum: STORAGE_PROVIDERS }) provider!: StorageProvider;
+  @ApiProperty({ type: String, nullable: true, example: 'eu-central-1' }) region!: string | null;
+}
+
 export class StorageSettingsResponse {
   @ApiProperty({ enum: STORAGE_PROVIDERS, isArray: true }) enabled_providers!: StorageProvider[];
   @ApiProperty() allow_org_byos!: boolean;
   @ApiProperty() has_default_storage!: boolean;
+  @ApiProperty({
+    type: DefaultStorageResponse,
+    nullable: true,
+    description:
+      "The platform's default storage as organizations see it (no endpoint, bucket or credentials).",
+  })
+  default_storage!: DefaultStorageResponse | null;
   @ApiProperty({ description: 'plain http:// endpoints and FTP without TLS' })
   allow_insecure_endpoints!: boolean;
   @ApiProperty({ description: 'loopback / private / link-local endpoints' })
@@ -111,4 +124,8 @@ export class StorageSettingsResponse {
   freshness_late_factor!: number;
   @ApiProperty({ description: '… and stale past this × its interval.' })
   freshness_stale_factor!: number;
+  @ApiProperty({ description: 'Schedules may not fire more often than this many minutes apart.' })
+  min_schedule_interval_minutes!: number;
+  @ApiProperty({ description: 'Rows of failed backups are pruned after this many days.' })
+  failed_backups_keep_days!: number;
 }

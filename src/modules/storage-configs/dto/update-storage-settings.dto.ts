@@ -5,9 +5,9 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsOptional,
   IsInt,
   IsNumber,
+  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -16,12 +16,41 @@ import {
 import { STORAGE_PROVIDERS, type StorageProvider } from '../../storage/storage-driver.js';
 
 export class UpdateStorageSettingsDto {
-  @ApiPropertyOptional({ enum: STORAGE_PROVIDERS, isArray: true })
+  @ApiPropertyOptional({
+    enum: STORAGE_PROVIDERS,
+    isArray: true,
+    description:
+      'The whole list of enabled providers (replaces it). To change a few, use enable_providers / disable_providers.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(STORAGE_PROVIDERS, { each: true })
   enabled_providers?: StorageProvider[];
+
+  @ApiPropertyOptional({
+    enum: STORAGE_PROVIDERS,
+    isArray: true,
+    example: ['local'],
+    description: 'Providers to add to the enabled list; the others stay as they are.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(STORAGE_PROVIDERS, { each: true })
+  enable_providers?: StorageProvider[];
+
+  @ApiPropertyOptional({
+    enum: STORAGE_PROVIDERS,
+    isArray: true,
+    example: ['ftp'],
+    description: 'Providers to remove from the enabled list; the others stay as they are.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(STORAGE_PROVIDERS, { each: true })
+  disable_providers?: StorageProvider[];
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() allow_org_byos?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() allow_insecure_endpoints?: boolean;
@@ -61,4 +90,27 @@ export class UpdateStorageSettingsDto {
   @Min(1)
   @Max(100)
   freshness_stale_factor?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 10080,
+    description: 'Schedules may not fire more often than this many minutes apart (default 60).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  min_schedule_interval_minutes?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 3650,
+    description:
+      'Rows of failed backups (which hold no objects) are pruned after this many days (default 30).',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  failed_backups_keep_days?: number;
 }

@@ -337,7 +337,7 @@ export class S3Driver implements StorageDriver {
   /**
    * Seed 000 bucket discovery: with a configured bucket list, HeadBucket each ("Access to N/M
    * buckets"); without one, ListBuckets, where a 403 means a bucket-scoped key (thrown with the
-   * seed's message). Other failures are thrown as typed errors.
+   * contract's scoped-key message). Other failures are thrown as typed errors.
    */
   async discoverBuckets(
     signal?: AbortSignal,
