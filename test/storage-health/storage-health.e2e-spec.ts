@@ -212,6 +212,22 @@ describe('storage health probes (injectable clock, a real S3 server stopped and 
     ]);
   });
 
+  it('the probe interval and freshness thresholds are platform settings, validated', async () => {
+    const admin = await platformAdmin(t);
+    const put = (body: unknown) => call('PUT', '/backups/storage-settings', body, admin.token);
+    const tooOften = await put({ storage_probe_interval_minutes: 1 });
+    expect(tooOften.status).toBe(400);
+    expect(tooOften.body.errors[0].field).toBe('storage_probe_interval_minutes');
+    const inverted = await put({ freshness_late_factor: 4 });
+    expect(inverted.status).toBe(400);
+    expect(inverted.body.errors[0].field).toBe('freshness_stale_factor');
+    const ok = await put({ freshness_late_factor: 2, freshness_stale_factor: 5 });
+    expect(ok.body).toMatchObject({ freshness_late_factor: 2, freshness_stale_factor: 5 });
+    expect((await put({ storage_probe_interval_minutes: 5 })).status).toBe(200);
+    const notAdmin = await call('PUT', '/backups/storage-settings', { storage_probe_interval_minutes: 10 });
+    expect(notAdmin.status).toBe(403);
+  });
+
   it('another organization cannot read the health of this config (404)', async () => {
     const stranger = await registerAndLogin(t);
     await createOrg(t, stranger);

@@ -56,7 +56,7 @@ export function expectedErrorStatuses(path: string, op: Operation): string[] {
   if (access) statuses.add('401');
   if (access && access !== 'authenticated') statuses.add('403');
   if (access && access !== 'authenticated' && access !== 'platform_admin') statuses.add('404');
-  if (/\{[a-z_]+\}/.test(path) && !/\/health/.test(path)) statuses.add('404');
+  if (/\{[a-z_]+\}/.test(path) && !/^\/api\/v\d+\/health/.test(path)) statuses.add('404');
   // An organization named by the query: a stranger's looks exactly like a missing one.
   if ((op.parameters ?? []).some((p) => p.name === 'organization_id')) statuses.add('404');
   if (!/^\/api\/v\d+\/health/.test(path)) statuses.add('429');
