@@ -19,6 +19,9 @@ import { StorageConfigsModule } from './modules/storage-configs/storage-configs.
 import { EnvironmentsModule } from './modules/environments/environments.module.js';
 import { BackupsModule } from './modules/backups/backups.module.js';
 import { RestoresModule } from './modules/restores/restores.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { StorageHealthModule } from './modules/storage-health/storage-health.module.js';
 import { SchedulesModule } from './modules/schedules/schedules.module.js';
 
 /** What tests may swap in; production passes nothing. */
@@ -38,6 +41,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, config, ENTITIES),
         QueueModule,
         ClockModule.forRoot(overrides.clock),
+        MetricsModule,
         HealthModule,
         AuthModule,
         IdentityModule,
@@ -48,6 +52,8 @@ export class AppModule {
         EnvironmentsModule,
         BackupsModule,
         RestoresModule,
+        NotificationsModule,
+        StorageHealthModule,
         SchedulesModule,
       ],
       // The global guard lives here, beside the modules that implement its ports (common/auth).

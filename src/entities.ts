@@ -11,6 +11,10 @@ import { Role } from './modules/organizations/role.entity.js';
 import { StorageConfig } from './modules/storage-configs/storage-config.entity.js';
 import { Restore } from './modules/restores/restore.entity.js';
 import { Schedule, ScheduleRun } from './modules/schedules/schedule.entity.js';
+import { StorageHealthProbe } from './modules/storage-health/storage-health-probe.entity.js';
+import { NotificationChannel } from './modules/notifications/notification-channel.entity.js';
+import { NotificationEvent } from './modules/notifications/notification-event.entity.js';
+import { NotificationDelivery } from './modules/notifications/notification-delivery.entity.js';
 import { PlatformSetting } from './common/database/platform-setting.entity.js';
 
 /**
@@ -34,4 +38,8 @@ export const ENTITIES: (new () => object)[] = [
   Restore,
   Schedule,
   ScheduleRun,
+  StorageHealthProbe,
+  NotificationChannel,
+  NotificationEvent,
+  NotificationDelivery,
 ];

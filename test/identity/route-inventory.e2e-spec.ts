@@ -27,6 +27,7 @@ POST /api/v1/admin/storage-configs platform_admin
 DELETE /api/v1/admin/storage-configs/:storage_config_id platform_admin
 GET /api/v1/admin/storage-configs/:storage_config_id platform_admin
 PATCH /api/v1/admin/storage-configs/:storage_config_id platform_admin
+GET /api/v1/admin/storage-configs/:storage_config_id/health platform_admin
 POST /api/v1/admin/storage-configs/:storage_config_id/test platform_admin
 POST /api/v1/admin/storage-configs/test-connection platform_admin
 POST /api/v1/auth/login public
@@ -51,6 +52,7 @@ DELETE /api/v1/backups/storage-configs/:config_id org.storage.delete
 GET /api/v1/backups/storage-configs/:config_id org.storage.list
 PATCH /api/v1/backups/storage-configs/:config_id org.storage.update
 GET /api/v1/backups/storage-configs/:config_id/buckets org.storage.list
+GET /api/v1/backups/storage-configs/:config_id/health org.storage.list
 POST /api/v1/backups/storage-configs/:config_id/recount org.storage.update
 POST /api/v1/backups/storage-configs/:config_id/test org.storage.list
 POST /api/v1/backups/storage-configs/test-connection org.storage.create
@@ -76,6 +78,14 @@ GET /api/v1/organizations/:org_id/members org.member.list
 POST /api/v1/organizations/:org_id/members org.member.manage
 DELETE /api/v1/organizations/:org_id/members/:user_id org.member.manage
 PATCH /api/v1/organizations/:org_id/members/:user_id org.member.manage
+GET /api/v1/organizations/:org_id/notification-channels org.notification.list
+POST /api/v1/organizations/:org_id/notification-channels org.notification.manage
+DELETE /api/v1/organizations/:org_id/notification-channels/:channel_id org.notification.manage
+GET /api/v1/organizations/:org_id/notification-channels/:channel_id org.notification.list
+PATCH /api/v1/organizations/:org_id/notification-channels/:channel_id org.notification.manage
+GET /api/v1/organizations/:org_id/notification-channels/:channel_id/deliveries org.notification.list
+POST /api/v1/organizations/:org_id/notification-channels/:channel_id/rotate-secret org.notification.manage
+POST /api/v1/organizations/:org_id/notification-channels/:channel_id/test org.notification.manage
 GET /api/v1/organizations/:org_id/roles org.role.list
 POST /api/v1/organizations/:org_id/roles org.role.manage
 DELETE /api/v1/organizations/:org_id/roles/:role_id org.role.manage
@@ -93,8 +103,11 @@ GET /api/v1/schedules/:schedule_id/runs org.schedule.list
   .trim()
   .split('\n');
 
-/** Routes Fastify serves that are not Nest controllers (Swagger UI and its assets). */
-const NON_NEST_ROUTE = /^\/api\/docs(\/|-json|-yaml|$)/;
+/**
+ * Routes Fastify serves that are not Nest controllers: Swagger UI and its assets, and /metrics
+ * (its own bearer METRICS_TOKEN, 404 when unset; test/metrics/metrics.e2e-spec.ts).
+ */
+const NON_NEST_ROUTE = /^\/api\/docs(\/|-json|-yaml|$)|^\/metrics$/;
 
 const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** Reads and writes first, deletes last and deepest first, so a deleted fixture does not break later calls. */

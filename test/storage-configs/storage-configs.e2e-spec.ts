@@ -84,8 +84,16 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
         'has_default_storage',
         'local_storage_roots',
         'min_schedule_interval_minutes',
+        'storage_probe_interval_minutes',
+        'freshness_late_factor',
+        'freshness_stale_factor',
       ].sort(),
     );
+    expect(res.body).toMatchObject({
+      storage_probe_interval_minutes: 60,
+      freshness_late_factor: 1.5,
+      freshness_stale_factor: 3,
+    });
     expect(res.body.enabled_providers).toEqual(
       expect.arrayContaining(['aws_s3', 'cloudflare_r2', 'backblaze_b2', 'minio', 'sftp', 'ftp']),
     );

@@ -148,6 +148,7 @@ export interface TenantFixture {
   environment: { id: string };
   backup: { id: string };
   restore: { id: string };
+  notificationChannel: { id: string };
   schedule: { id: string };
 }
 
@@ -172,6 +173,13 @@ export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
        VALUES ($1, $2, $3, $4, 'restore', 'replace', 'failed', 'cancelled')`,
     [restore.id, org.id, backup.body.id, environment.id],
   );
+  // A webhook channel row without a secret: a test delivery of it fails at once, nothing is dialled.
+  const notificationChannel = { id: randomUUID() };
+  await t.app.get(DataSource).query(
+    `INSERT INTO notification_channels (id, organization_id, name, kind, url, events)
+       VALUES ($1, $2, 'fixture channel', 'webhook', 'https://127.0.0.1:1/hook', '{backup.failed}')`,
+    [notificationChannel.id, org.id],
+  );
   const schedule = await t.request('POST', `/environments/${environment.id}/schedules`, {
     token: owner.token,
     body: { name: `schedule-${uniq()}`, cron: '@daily', timezone: 'UTC' },
@@ -186,6 +194,7 @@ export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
     environment,
     backup: backup.body,
     restore,
+    notificationChannel,
     schedule: schedule.body,
   };
 }
@@ -199,6 +208,7 @@ export const PARAM_FIXTURES: Record<string, (f: TenantFixture) => string> = {
   environment_id: (f) => f.environment.id,
   backup_id: (f) => f.backup.id,
   restore_id: (f) => f.restore.id,
+  channel_id: (f) => f.notificationChannel.id,
   schedule_id: (f) => f.schedule.id,
   // Platform (admin) routes: an id of the fixture's org config is fine, they only need a value.
   storage_config_id: (f) => f.storageConfig.id,

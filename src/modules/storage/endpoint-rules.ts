@@ -380,3 +380,29 @@ export function resolveHostPort(
   if (!Number.isInteger(p) || p < 1 || p > 65535) throw invalidConfig(`The port ${p} is not valid.`);
   return { host, port: p };
 }
+
+export type HostVerdict =
+  { kind: 'public' } | { kind: 'forbidden'; address: string } | { kind: 'unresolved' };
+
+/**
+ * Save-time judgement of a tenant-supplied host (storage endpoints, webhook URLs): whether it is
+ * or resolves to a forbidden address (every address counts), or resolves to none (3 s DNS budget).
+ * Connections re-check the resolved address (guardedLookup / resolveGuarded).
+ */
+export async function judgeHost(raw: string): Promise<HostVerdict> {
+  const host = normalizeHostName(raw);
+  if (isLocalhostName(host)) return { kind: 'forbidden', address: '127.0.0.1' };
+  if (net.isIP(host))
+    return isForbiddenAddress(host) ? { kind: 'forbidden', address: host } : { kind: 'public' };
+  try {
+    const addresses = await Promise.race([
+      dns.promises.lookup(host, { all: true }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('dns timeout')), 3000).unref()),
+    ]);
+    const bad = addresses.find((a) => isForbiddenAddress(a.address));
+    if (bad) return { kind: 'forbidden', address: bad.address };
+    return addresses.length ? { kind: 'public' } : { kind: 'unresolved' };
+  } catch {
+    return { kind: 'unresolved' };
+  }
+}
