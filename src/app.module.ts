@@ -16,6 +16,7 @@ import { StorageConfigsModule } from './modules/storage-configs/storage-configs.
 import { EnvironmentsModule } from './modules/environments/environments.module.js';
 import { BackupsModule } from './modules/backups/backups.module.js';
 import { RestoresModule } from './modules/restores/restores.module.js';
+import { BackupMigrationsModule } from './modules/backup-migrations/backup-migrations.module.js';
 
 /** What tests may swap in; production passes nothing. */
 export interface AppOverrides {
@@ -44,6 +45,7 @@ export class AppModule {
         EnvironmentsModule,
         BackupsModule,
         RestoresModule,
+        BackupMigrationsModule,
       ],
     };
   }

@@ -1,4 +1,8 @@
 import { Backup } from '../../modules/backups/backup.entity.js';
+import {
+  BackupMigration,
+  BackupMigrationItem,
+} from '../../modules/backup-migrations/backup-migration.entity.js';
 import { Environment } from '../../modules/environments/environment.entity.js';
 import { AuditLogEntry } from '../../modules/audit/audit-log-entry.entity.js';
 import { LoginFailure } from '../../modules/identity/login-failure.entity.js';
@@ -27,4 +31,6 @@ export const ENTITIES: (new () => object)[] = [
   Environment,
   Backup,
   Restore,
+  BackupMigration,
+  BackupMigrationItem,
 ];

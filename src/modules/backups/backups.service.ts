@@ -164,6 +164,12 @@ export class BackupsService implements OnModuleInit {
         `The backup is ${backup.status}; cancel it or wait for it to finish before deleting it.`,
       );
     }
+    if (await this.backups.isBeingMigrated(id)) {
+      throw new DomainError(
+        'conflict',
+        'The backup is being moved to another storage config; cancel that migration or wait for it before deleting the backup.',
+      );
+    }
     const driver = await this.storageConfigs.openDriver(
       await this.backups.storageScope(backup.storageConfigId),
       backup.storageConfigId,
