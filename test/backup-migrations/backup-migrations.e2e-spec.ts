@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { BackupMigrationRunnerService } from '../../src/modules/backup-migrations/backup-migration-runner.service.js';
 import { StorageConfigsService } from '../../src/modules/storage-configs/storage-configs.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import {
@@ -23,6 +24,8 @@ import {
 } from '../support/identity.js';
 import {
   createBucket,
+  REAL_FTP,
+  skipReason,
   startFtpServer,
   startS3Server,
   startSftpServer,
@@ -546,6 +549,72 @@ describe('backup migrations between storage configs (HTTP, real PostgreSQL, real
     expect((await call('POST', `/migrations/${m.id}/cancel`)).status).toBe(409);
     await expectCountersExact();
   }, 300_000);
+
+  it('a source that refuses the delete: the backup stays moved, the leftover is recorded and the sweep removes it later', async () => {
+    if (REAL_FTP) {
+      skipReason(
+        'TEST_FTP_URL set: the refused-delete case needs the in-process FTP server that can refuse deletes',
+      );
+      return;
+    }
+    let refusing = false;
+    const locked = await startFtpServer({ refuseDeletes: () => refusing });
+    try {
+      const res = await call('POST', `/backups/storage-configs?organization_id=${org.id}`, {
+        name: 'ftp with retention',
+        provider: 'ftp',
+        host: locked.host,
+        port: locked.port,
+        access_key: locked.user,
+        secret_key: locked.password,
+      });
+      expect(res.status).toBe(201);
+      const lockedId = res.body.id as string;
+      const b = await backupOn(lockedId);
+      refusing = true;
+      const m = await migrate(lockedId, { target_storage_config_id: cfg.local, delete_source: true });
+      const done = await waitForMigration(m.id);
+      expect(done).toMatchObject({
+        status: 'completed',
+        done_backups: 1,
+        failed_backups: 0,
+        source_leftovers: 1,
+      });
+      expect(done.backups[0]).toMatchObject({ state: 'done', source_leftover: true });
+      expect(done.backups[0].error_message).toContain('could not be deleted');
+      const moved = await expectRestorableFromItsConfig(b.id);
+      expect(moved.storage_config_id).toBe(cfg.local);
+      const keys = b.parts.map((p: any) => p.key).sort();
+      expect(await listConfig(lockedId, b.object_prefix)).toEqual(keys);
+      await expectCountersExact();
+      // The storage accepts deletes again: the worker's sweep (run here directly) finishes the job.
+      refusing = false;
+      await t.app.get(BackupMigrationRunnerService).retryLeftovers();
+      expect(await listConfig(lockedId, b.object_prefix)).toEqual([]);
+      expect((await call('GET', `/migrations/${m.id}`)).body).toMatchObject({ source_leftovers: 0 });
+      await expectRestorableFromItsConfig(b.id);
+    } finally {
+      await locked.stop();
+    }
+  }, 300_000);
+
+  it('platform routes: organization tokens are refused, organization configs are not platform configs', async () => {
+    const asOwner = await call('POST', `/admin/storage-configs/${cfg.ftp}/migrations`, {
+      target_storage_config_id: cfg.sftp,
+    });
+    expect(asOwner.status).toBe(403);
+    const orgConfig = await call(
+      'POST',
+      `/admin/storage-configs/${cfg.ftp}/migrations`,
+      { target_storage_config_id: cfg.sftp },
+      admin.token,
+    );
+    expect(orgConfig.status).toBe(404);
+    expect((await call('GET', '/admin/migrations', undefined, admin.token)).body.items).toEqual([]);
+    // An organization's migration is not reachable through the platform routes, nor the reverse.
+    const mine = (await call('GET', `/migrations?organization_id=${org.id}`)).body.items[0].id as string;
+    expect((await call('GET', `/admin/migrations/${mine}`, undefined, admin.token)).status).toBe(404);
+  });
 
   it('the storage-config delete guard names the migration endpoint', async () => {
     const res = await call('DELETE', `/backups/storage-configs/${cfg.ftp}`);
