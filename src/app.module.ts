@@ -23,6 +23,7 @@ import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { StorageHealthModule } from './modules/storage-health/storage-health.module.js';
 import { SchedulesModule } from './modules/schedules/schedules.module.js';
+import { BackupMigrationsModule } from './modules/backup-migrations/backup-migrations.module.js';
 
 /** What tests may swap in; production passes nothing. */
 export interface AppOverrides {
@@ -55,6 +56,7 @@ export class AppModule {
         NotificationsModule,
         StorageHealthModule,
         SchedulesModule,
+        BackupMigrationsModule,
       ],
       // The global guard lives here, beside the modules that implement its ports (common/auth).
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

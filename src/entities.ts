@@ -11,6 +11,7 @@ import { Role } from './modules/organizations/role.entity.js';
 import { StorageConfig } from './modules/storage-configs/storage-config.entity.js';
 import { Restore } from './modules/restores/restore.entity.js';
 import { Schedule, ScheduleRun } from './modules/schedules/schedule.entity.js';
+import { BackupMigration, BackupMigrationItem } from './modules/backup-migrations/backup-migration.entity.js';
 import { StorageHealthProbe } from './modules/storage-health/storage-health-probe.entity.js';
 import { NotificationChannel } from './modules/notifications/notification-channel.entity.js';
 import { NotificationEvent } from './modules/notifications/notification-event.entity.js';
@@ -42,4 +43,6 @@ export const ENTITIES: (new () => object)[] = [
   NotificationChannel,
   NotificationEvent,
   NotificationDelivery,
+  BackupMigration,
+  BackupMigrationItem,
 ];

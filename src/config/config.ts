@@ -70,6 +70,11 @@ export interface AppConfig {
     /** Retries of a backup job whose worker died or hit a transient error. */
     retryLimit: number;
   };
+  /**
+   * Test hooks (NODE_ENV=test only): points where a backup migration job stops and waits, so a
+   * test can SIGKILL its worker there (MIGRATION_TEST_PAUSE_AT=mid_copy,before_repoint,...).
+   */
+  testHooks: { migrationPauseAt: string[] };
   /** Keyring spec `kid:base64key,…` (newest last) for credentials at rest. */
   credentialsKeys: string;
   /** True when the keyring was generated for development (a warning is printed at start). */
@@ -372,6 +377,7 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
       concurrency: r.int('BACKUP_CONCURRENCY', 2, 1, 64),
       retryLimit: r.int('BACKUP_RETRY_LIMIT', 2, 0, 20),
     },
+    testHooks: { migrationPauseAt: migrationPauseAt(r, nodeEnv) },
     credentialsKeys: credentialsKeys ?? '',
     credentialsKeysGenerated,
     auth: {
@@ -409,4 +415,21 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+const MIGRATION_PAUSE_POINTS = ['mid_copy', 'before_repoint', 'before_source_delete'];
+
+function migrationPauseAt(r: Reader, nodeEnv: NodeEnv): string[] {
+  const points = r.list('MIGRATION_TEST_PAUSE_AT');
+  if (!points.length) return [];
+  if (nodeEnv !== 'test') {
+    r.problems.push('MIGRATION_TEST_PAUSE_AT: a test hook, accepted only with NODE_ENV=test');
+    return [];
+  }
+  const unknown = points.filter((p) => !MIGRATION_PAUSE_POINTS.includes(p));
+  if (unknown.length)
+    r.problems.push(
+      `MIGRATION_TEST_PAUSE_AT: unknown point ${unknown.join(', ')} (one of ${MIGRATION_PAUSE_POINTS.join(', ')})`,
+    );
+  return points;
 }

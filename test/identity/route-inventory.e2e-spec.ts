@@ -20,6 +20,9 @@ POST /api/v1/admin/environments platform_admin
 DELETE /api/v1/admin/environments/:environment_id platform_admin
 GET /api/v1/admin/environments/:environment_id platform_admin
 PATCH /api/v1/admin/environments/:environment_id platform_admin
+GET /api/v1/admin/migrations platform_admin
+GET /api/v1/admin/migrations/:migration_id platform_admin
+POST /api/v1/admin/migrations/:migration_id/cancel platform_admin
 GET /api/v1/admin/source-settings platform_admin
 PUT /api/v1/admin/source-settings platform_admin
 GET /api/v1/admin/storage-configs platform_admin
@@ -28,6 +31,7 @@ DELETE /api/v1/admin/storage-configs/:storage_config_id platform_admin
 GET /api/v1/admin/storage-configs/:storage_config_id platform_admin
 PATCH /api/v1/admin/storage-configs/:storage_config_id platform_admin
 GET /api/v1/admin/storage-configs/:storage_config_id/health platform_admin
+POST /api/v1/admin/storage-configs/:storage_config_id/migrations platform_admin
 POST /api/v1/admin/storage-configs/:storage_config_id/test platform_admin
 POST /api/v1/admin/storage-configs/test-connection platform_admin
 POST /api/v1/auth/login public
@@ -53,6 +57,7 @@ GET /api/v1/backups/storage-configs/:config_id org.storage.list
 PATCH /api/v1/backups/storage-configs/:config_id org.storage.update
 GET /api/v1/backups/storage-configs/:config_id/buckets org.storage.list
 GET /api/v1/backups/storage-configs/:config_id/health org.storage.list
+POST /api/v1/backups/storage-configs/:config_id/migrations org.storage.update
 POST /api/v1/backups/storage-configs/:config_id/recount org.storage.update
 POST /api/v1/backups/storage-configs/:config_id/test org.storage.list
 POST /api/v1/backups/storage-configs/test-connection org.storage.create
@@ -68,6 +73,9 @@ POST /api/v1/environments/:environment_id/schedules org.schedule.manage
 POST /api/v1/environments/:environment_id/test org.environment.update
 GET /api/v1/health public
 GET /api/v1/health/ready public
+GET /api/v1/migrations org.storage.list
+GET /api/v1/migrations/:migration_id org.storage.list
+POST /api/v1/migrations/:migration_id/cancel org.storage.update
 GET /api/v1/organizations authenticated
 POST /api/v1/organizations authenticated
 DELETE /api/v1/organizations/:org_id org.delete

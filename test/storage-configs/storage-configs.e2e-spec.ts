@@ -347,7 +347,7 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
     const res = await call('DELETE', `/backups/storage-configs/${created.body.id}`, owner.token);
     expect(res.status).toBe(400);
     expect(res.body.detail).toBe(
-      'Cannot delete storage config with 42 backups. Delete or migrate backups first.',
+      `Cannot delete storage config with 42 backups. Delete them, or move them to another storage config with POST /api/v1/backups/storage-configs/${created.body.id}/migrations, first.`,
     );
     const empty = await call(
       'POST',

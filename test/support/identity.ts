@@ -150,6 +150,7 @@ export interface TenantFixture {
   restore: { id: string };
   notificationChannel: { id: string };
   schedule: { id: string };
+  migration: { id: string };
 }
 
 export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
@@ -185,6 +186,13 @@ export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
     body: { name: `schedule-${uniq()}`, cron: '@daily', timezone: 'UTC' },
   });
   expectStatus(schedule, 201, 'create schedule');
+  // A finished migration row (routes addressed by :migration_id only need one to exist).
+  const migration = { id: randomUUID() };
+  await t.app.get(DataSource).query(
+    `INSERT INTO backup_migrations (id, organization_id, source_storage_config_id, target_storage_config_id, status)
+       VALUES ($1, $2, $3, $3, 'cancelled')`,
+    [migration.id, org.id, storageConfig.id],
+  );
   return {
     org,
     owner,
@@ -196,6 +204,7 @@ export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
     restore,
     notificationChannel,
     schedule: schedule.body,
+    migration,
   };
 }
 
@@ -210,6 +219,7 @@ export const PARAM_FIXTURES: Record<string, (f: TenantFixture) => string> = {
   restore_id: (f) => f.restore.id,
   channel_id: (f) => f.notificationChannel.id,
   schedule_id: (f) => f.schedule.id,
+  migration_id: (f) => f.migration.id,
   // Platform (admin) routes: an id of the fixture's org config is fine, they only need a value.
   storage_config_id: (f) => f.storageConfig.id,
 };

@@ -19,7 +19,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   notifications:
     "An organization's notification channels (signed webhooks, e-mail), their tests and deliveries.",
   'storage-health': 'Storage health probes and backup freshness.',
-  migrations: 'Moving backups between storage configurations, verified.',
+  'backup-migrations': 'Moving backups between storage configurations, verified byte for byte.',
   metrics: 'Prometheus metrics.',
 };
 

@@ -273,7 +273,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       if (backups > 0) {
         throw new DomainError(
           'bad_request',
-          `Cannot delete storage config with ${backups} backups. Delete or migrate backups first.`,
+          `Cannot delete storage config with ${backups} backups. Delete them, or move them to another storage config with POST ${scope === null ? '/api/v1/admin/storage-configs' : '/api/v1/backups/storage-configs'}/${id}/migrations, first.`,
         );
       }
       await this.configs.delete(scope, id);
