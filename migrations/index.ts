@@ -6,6 +6,7 @@ import { Restores1763820000000 } from './1763820000000-Restores.js';
 import { RevokedTokens1763830000000 } from './1763830000000-RevokedTokens.js';
 import { AccountSecurity1763840000000 } from './1763840000000-AccountSecurity.js';
 import { ManagedEnvironments1763850000000 } from './1763850000000-ManagedEnvironments.js';
+import { IdempotencyKeys1764300000000 } from './1764300000000-IdempotencyKeys.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes a file here; add its class to this list. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => object)[] = [
   RevokedTokens1763830000000,
   AccountSecurity1763840000000,
   ManagedEnvironments1763850000000,
+  IdempotencyKeys1764300000000,
 ];

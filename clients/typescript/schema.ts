@@ -569,6 +569,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/backups/{backup_id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow a backup live: its status, phase and bytes as Server-Sent Events, ending with its final state.
+     * @description Requires permission `org.backup.list` in the organization.
+     */
+    get: operations['Backups_events'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/backups/{backup_id}/restore': {
     parameters: {
       query?: never;
@@ -943,6 +963,26 @@ export interface paths {
      * @description Requires permission `org.backup.restore` in the organization.
      */
     post: operations['Restores_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/restores/{restore_id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow a restore or verification live: status, phase and bytes as Server-Sent Events, ending with its final state.
+     * @description Requires permission `org.backup.list` in the organization.
+     */
+    get: operations['Restores_events'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3404,7 +3444,10 @@ export interface operations {
       query: {
         organization_id: string;
       };
-      header?: never;
+      header?: {
+        /** @description Makes retries safe: the first answer is kept for 24 hours per organization and key and returned again (with `Idempotent-Replayed: true`) for the same request; the same key with a different request is a 409. Use a new UUID per intended operation. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -3456,6 +3499,15 @@ export interface operations {
       };
       /** @description Not found, or not a member of the organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The Idempotency-Key was used with a different request in the last 24 hours, or its first request is still being served. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4883,10 +4935,90 @@ export interface operations {
       };
     };
   };
-  Restores_restore: {
+  Backups_events: {
     parameters: {
       query?: never;
       header?: never;
+      path: {
+        backup_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Server-Sent Events. `event: progress` carries the backup (as `#/components/schemas/BackupResponse`) at once and at every change of status, phase or bytes; `event: end` carries the final backup, then the stream closes; `event: error` reports a failure of the stream itself. Comments (`: keep-alive`) every 15 s keep proxies from closing a quiet stream. Reconnect with a new request (the first event is the current state). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.backup.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Restores_restore: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes retries safe: the first answer is kept for 24 hours per organization and key and returned again (with `Idempotent-Replayed: true`) for the same request; the same key with a different request is a 409. Use a new UUID per intended operation. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         backup_id: string;
       };
@@ -4947,7 +5079,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The backup is not completed, or the into_empty target is not empty. */
+      /** @description The backup is not completed, or the into_empty target is not empty. Or: The Idempotency-Key was used with a different request in the last 24 hours, or its first request is still being served. */
       409: {
         headers: {
           [name: string]: unknown;
@@ -7144,6 +7276,83 @@ export interface operations {
       };
       /** @description The restore has already finished. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Restores_events: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        restore_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Server-Sent Events. `event: progress` carries the restore (as `#/components/schemas/RestoreResponse`) at once and at every change of status, phase or bytes; `event: end` carries the final restore, then the stream closes; `event: error` reports a failure of the stream itself. Comments (`: keep-alive`) every 15 s keep proxies from closing a quiet stream. Reconnect with a new request (the first event is the current state). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.backup.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

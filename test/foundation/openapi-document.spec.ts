@@ -19,6 +19,7 @@ for (const [p, item] of Object.entries(document.paths as Json)) {
 /** Operations whose services answer 409 (a state or uniqueness conflict). */
 const CONFLICTS = [
   'Auth_register',
+  'Backups_create',
   'StorageConfigs_update',
   'AdminStorageConfigs_update',
   'Backups_cancel',

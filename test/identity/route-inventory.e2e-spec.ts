@@ -40,6 +40,7 @@ DELETE /api/v1/backups/:backup_id org.backup.delete
 GET /api/v1/backups/:backup_id org.backup.list
 POST /api/v1/backups/:backup_id/cancel org.backup.create
 GET /api/v1/backups/:backup_id/download org.backup.download
+GET /api/v1/backups/:backup_id/events org.backup.list
 POST /api/v1/backups/:backup_id/restore org.backup.restore
 POST /api/v1/backups/:backup_id/verify org.backup.restore
 GET /api/v1/backups/files/:token public
@@ -80,6 +81,7 @@ PATCH /api/v1/organizations/:org_id/roles/:role_id org.role.manage
 GET /api/v1/restores org.backup.list
 GET /api/v1/restores/:restore_id org.backup.list
 POST /api/v1/restores/:restore_id/cancel org.backup.restore
+GET /api/v1/restores/:restore_id/events org.backup.list
 `
   .trim()
   .split('\n');

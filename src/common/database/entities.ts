@@ -1,5 +1,6 @@
 import { Backup } from '../../modules/backups/backup.entity.js';
 import { Environment } from '../../modules/environments/environment.entity.js';
+import { IdempotencyKey } from '../../modules/idempotency/idempotency-key.entity.js';
 import { AuditLogEntry } from '../../modules/audit/audit-log-entry.entity.js';
 import { LoginFailure } from '../../modules/identity/login-failure.entity.js';
 import { PasswordResetToken } from '../../modules/identity/password-reset-token.entity.js';
@@ -27,4 +28,5 @@ export const ENTITIES: (new () => object)[] = [
   Environment,
   Backup,
   Restore,
+  IdempotencyKey,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { EnvironmentsModule } from '../environments/environments.module.js';
+import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
 import { BackupRunnerService } from './backup-runner.service.js';
 import { BackupsController } from './backups.controller.js';
@@ -9,7 +10,7 @@ import { BackupsRepository } from './backups.repository.js';
 import { BackupsService } from './backups.service.js';
 
 @Module({
-  imports: [AuditModule, StorageConfigsModule, EnvironmentsModule],
+  imports: [AuditModule, StorageConfigsModule, EnvironmentsModule, IdempotencyModule],
   controllers: [BackupsController],
   providers: [Transactions, BackupsRepository, BackupsService, BackupRunnerService],
 })
