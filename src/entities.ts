@@ -12,6 +12,7 @@ import { StorageConfig } from './modules/storage-configs/storage-config.entity.j
 import { Restore } from './modules/restores/restore.entity.js';
 import { Schedule, ScheduleRun } from './modules/schedules/schedule.entity.js';
 import { BackupMigration, BackupMigrationItem } from './modules/backup-migrations/backup-migration.entity.js';
+import { IdempotencyKey } from './modules/idempotency/idempotency-key.entity.js';
 import { StorageHealthProbe } from './modules/storage-health/storage-health-probe.entity.js';
 import { NotificationChannel } from './modules/notifications/notification-channel.entity.js';
 import { NotificationEvent } from './modules/notifications/notification-event.entity.js';
@@ -45,4 +46,5 @@ export const ENTITIES: (new () => object)[] = [
   NotificationDelivery,
   BackupMigration,
   BackupMigrationItem,
+  IdempotencyKey,
 ];
