@@ -189,8 +189,9 @@ describe('frontend flow through the generated client (real PostgreSQL source, lo
       await api.GET('/api/v1/backups/{backup_id}/download', { params: { path: { backup_id: backup.id } } }),
       200,
     );
-    expect(links.parts.map((p) => p.name)).toEqual(expect.arrayContaining(['metadata.json']));
-    const manifest = await fetch(links.parts.find((p) => p.name === 'metadata.json')!.url);
+    expect(links.parts.map((p) => p.name)).toEqual(['database', 'filestore', 'manifest']);
+    expect(links.parts.map((p) => p.file)).toEqual(expect.arrayContaining(['metadata.json']));
+    const manifest = await fetch(links.parts.find((p) => p.name === 'manifest')!.url);
     expect(manifest.status).toBe(200);
   });
 
