@@ -8,6 +8,7 @@ import { AccountSecurity1763840000000 } from './1763840000000-AccountSecurity.js
 import { ManagedEnvironments1763850000000 } from './1763850000000-ManagedEnvironments.js';
 import { Schedules1764000000000 } from './1764000000000-Schedules.js';
 import { HealthNotifications1764100000000 } from './1764100000000-HealthNotifications.js';
+import { EnvironmentFreshness1764110000000 } from './1764110000000-EnvironmentFreshness.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes a file here; add its class to this list. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ManagedEnvironments1763850000000,
   Schedules1764000000000,
   HealthNotifications1764100000000,
+  EnvironmentFreshness1764110000000,
 ];

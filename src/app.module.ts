@@ -19,6 +19,7 @@ import { RestoresModule } from './modules/restores/restores.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { StorageHealthModule } from './modules/storage-health/storage-health.module.js';
+import { BackupHealthModule } from './modules/backup-health/backup-health.module.js';
 import { SchedulesModule } from './modules/schedules/schedules.module.js';
 
 /** What tests may swap in; production passes nothing. */
@@ -51,6 +52,7 @@ export class AppModule {
         RestoresModule,
         NotificationsModule,
         StorageHealthModule,
+        BackupHealthModule,
         SchedulesModule,
       ],
     };

@@ -15,6 +15,7 @@ import { NotificationChannel } from '../../modules/notifications/notification-ch
 import { NotificationEvent } from '../../modules/notifications/notification-event.entity.js';
 import { NotificationDelivery } from '../../modules/notifications/notification-delivery.entity.js';
 import { Schedule, ScheduleRun } from '../../modules/schedules/schedule.entity.js';
+import { EnvironmentFreshness } from '../../modules/backup-health/environment-freshness.entity.js';
 import { PlatformSetting } from './platform-setting.entity.js';
 
 /** Every TypeORM entity of the app, listed once (the TypeORM CLI has no Nest module graph to discover them). */
@@ -36,6 +37,7 @@ export const ENTITIES: (new () => object)[] = [
   NotificationChannel,
   NotificationEvent,
   NotificationDelivery,
+  EnvironmentFreshness,
   Schedule,
   ScheduleRun,
 ];
