@@ -17,7 +17,6 @@ import {
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from '../support/receivers.js';
 import { createBucket, type S3TestServer } from '../support/storage-servers.js';
 
-const HOUR = 3_600_000;
 const START = Date.parse('2026-12-01T00:10:00.000Z');
 
 async function s3rverAt(dir: string, port = 0): Promise<{ port: number; stop(): Promise<void> }> {
