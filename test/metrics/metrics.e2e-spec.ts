@@ -87,6 +87,7 @@ describe('GET /metrics (prom-client; parsed as Prometheus text)', () => {
         offsite_queue_jobs: 'gauge',
         offsite_queue_oldest_pending_seconds: 'gauge',
         offsite_storage_configs: 'gauge',
+        offsite_environments: 'gauge',
         offsite_notification_outbox_pending: 'gauge',
         offsite_notification_deliveries_pending: 'gauge',
         process_cpu_user_seconds_total: 'counter',
