@@ -17,6 +17,17 @@ import {
 import { startWebhookReceiver, verifySignature, type WebhookReceiver } from '../support/receivers.js';
 import { createBucket, type S3TestServer } from '../support/storage-servers.js';
 
+/** Where the source database lives (the local server, or the embedded one of the test run). */
+function sourceLogin(db: TestDatabase) {
+  const u = new URL(db.url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    username: decodeURIComponent(u.username) || 'postgres',
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+  };
+}
+
 const START = Date.parse('2026-12-01T00:10:00.000Z');
 
 async function s3rverAt(dir: string, port = 0): Promise<{ port: number; stop(): Promise<void> }> {
@@ -135,10 +146,8 @@ describe('backup freshness and GET /organizations/{org_id}/backup-health (fake c
     const created = await createManagedEnvironment(t, org.id, {
       name: 'shop-production',
       database: {
-        host: '127.0.0.1',
-        port: 5432,
+        ...sourceLogin(source),
         name: source.name,
-        username: 'postgres',
         sslmode: 'disable',
       },
       filestore_path: filestore,
