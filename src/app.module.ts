@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './common/auth/access.guard.js';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule } from './common/database/database.module.js';
+import { ENTITIES } from './entities.js';
 import { loggerParams } from './common/logging/logging.js';
 import { QueueModule } from './common/queue/queue.module.js';
 import { Clock, ClockModule } from './common/clock/clock.js';
@@ -36,7 +39,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
-        DatabaseModule.forRoot(databaseUrl, config),
+        DatabaseModule.forRoot(databaseUrl, config, ENTITIES),
         QueueModule,
         ClockModule.forRoot(overrides.clock),
         MetricsModule,
@@ -55,6 +58,8 @@ export class AppModule {
         BackupHealthModule,
         SchedulesModule,
       ],
+      // The global guard lives here, beside the modules that implement its ports (common/auth).
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '../../src/common/clock/clock.js';
 import { RetentionService } from '../../src/modules/schedules/retention.service.js';
@@ -293,6 +293,37 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       expect((await backupsOf(env.id)).filter((b) => b.trigger === 'schedule')).toHaveLength(2);
     }, 120_000);
 
+    it("a deleted organization's schedules never run", async () => {
+      clock.set(START);
+      const other = await registerAndLogin(t);
+      const org2 = await createOrg(t, other);
+      const env = await createManagedEnvironment(t, org2.id, {
+        name: 'gone',
+        database: {
+          host: '127.0.0.1',
+          port: 5432,
+          name: source.name,
+          username: 'postgres',
+          sslmode: 'disable',
+        },
+      });
+      expect(env.status).toBe(201);
+      const s = await t.request('POST', `/environments/${env.body.id}/schedules`, {
+        token: other.token,
+        body: { name: 'hourly', cron: '0 * * * *' },
+      });
+      expect(s.status).toBe(201);
+      expect((await t.request('DELETE', `/organizations/${org2.id}`, { token: other.token })).status).toBe(
+        204,
+      );
+      clock.set(Date.parse(START) + 3 * HOUR);
+      await scheduler.tick();
+      const [row] = await db().query('SELECT count(*)::int AS n FROM backups WHERE environment_id = $1', [
+        env.body.id,
+      ]);
+      expect(row.n).toBe(0);
+    });
+
     it('manual backups carry trigger "manual"; PATCH protected needs org.backup.delete; a protected backup cannot be deleted', async () => {
       const env = await environment();
       const res = await call('POST', `/backups?organization_id=${org.id}`, { environment_id: env.id });
@@ -409,5 +440,31 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       expect(filesOnDisk(envDir)).toHaveLength(2 + 3 * 3);
       expect(filesOnDisk(envDir)).toContain('notes.txt');
     }, 600_000);
+
+    it("the sweep prunes failed backups' rows after failed_backups_keep_days (30 by default)", async () => {
+      const env = await environment();
+      const [cfg] = await db().query('SELECT id FROM storage_configs WHERE organization_id IS NULL LIMIT 1');
+      const now = clock.nowMs();
+      const ids = { old: randomUUID(), recent: randomUUID(), pendingCleanup: randomUUID() };
+      for (const [id, days, cleanup] of [
+        [ids.old, 31, false],
+        [ids.recent, 29, false],
+        [ids.pendingCleanup, 45, true],
+      ] as const) {
+        await db().query(
+          `INSERT INTO backups (id, organization_id, environment_id, storage_config_id, object_prefix, status,
+              dump_format, compression, completed_at, cleanup_pending)
+            VALUES ($1, $2, $3, $4, 'x/', 'failed', 'plain', 'gzip', $5, $6)`,
+          [id, org.id, env.id, cfg.id, new Date(now - days * 86_400_000), cleanup],
+        );
+      }
+      await retention.sweep();
+      const left = (await db().query('SELECT id FROM backups WHERE environment_id = $1', [env.id])).map(
+        (r: any) => r.id,
+      );
+      // A failed backup whose partial objects are still to be removed keeps its row until they are.
+      expect(left.sort()).toEqual([ids.recent, ids.pendingCleanup].sort());
+      await db().query('DELETE FROM backups WHERE environment_id = $1', [env.id]);
+    });
   });
 });

@@ -15,9 +15,12 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   restores: 'Restores and verification restores of a backup.',
   admin: 'Platform administration: platform storage, managed environments, source settings.',
   health: 'Liveness and readiness probes.',
+  schedules: 'Backup schedules of an environment, their runs, next runs and retention.',
   notifications:
     "An organization's notification channels (signed webhooks, e-mail), their tests and deliveries.",
-  schedules: 'Backup schedules of an environment, their runs, next runs and retention.',
+  'storage-health': 'Storage health probes and backup freshness.',
+  migrations: 'Moving backups between storage configurations, verified.',
+  metrics: 'Prometheus metrics.',
 };
 
 type Json = Record<string, unknown>;

@@ -326,7 +326,7 @@ export class BackupsService implements OnModuleInit {
         `The backup is ${backup.status}; only completed backups can be downloaded.`,
       );
     }
-    const driver = await this.storageConfigs.openDriver(
+    const driver = await this.storageConfigs.openDriverForRequest(
       await this.backups.storageScope(backup.storageConfigId),
       backup.storageConfigId,
     );
@@ -366,7 +366,7 @@ export class BackupsService implements OnModuleInit {
     const backup = await this.backups.findById(claim.organizationId, claim.backupId);
     const part = backup?.status === 'completed' ? backup.parts.find((p) => p.name === claim.part) : undefined;
     if (!backup || !part) throw new DomainError('not_found', 'This download link is invalid or has expired.');
-    const driver = await this.storageConfigs.openDriver(
+    const driver = await this.storageConfigs.openDriverForRequest(
       await this.backups.storageScope(backup.storageConfigId),
       backup.storageConfigId,
     );

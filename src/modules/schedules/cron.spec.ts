@@ -1,4 +1,5 @@
 import { CronProblem, CronSpec, formatInZone } from './cron.js';
+import { jitterOffsetMs, nextFireAfter } from './schedule-timing.js';
 
 const runs = (expr: string, tz: string, from: string, n: number) =>
   CronSpec.parse(expr, tz)
@@ -111,5 +112,20 @@ describe('CronSpec (croner, IANA zones)', () => {
     expect(formatInZone(new Date('2026-11-01T06:30:00Z'), 'America/New_York')).toBe(
       '2026-11-01T01:30:00-05:00',
     );
+  });
+});
+
+describe('jitter', () => {
+  it('a fixed offset per schedule within 0..jitter_seconds, applied to every run', () => {
+    const spec = CronSpec.parse('0 3 * * *', 'UTC');
+    const s = { id: 'ffffffff-0000-4000-8000-000000000000', jitterSeconds: 600 };
+    const off = jitterOffsetMs(s);
+    expect(off).toBe((0xffffffff % 601) * 1000);
+    const first = nextFireAfter(spec, s, new Date('2026-12-01T00:00:00Z'))!;
+    expect(first.toISOString()).toBe(new Date(Date.parse('2026-12-01T03:00:00Z') + off).toISOString());
+    // Just after the cron time but before the offset: still today's run.
+    expect(nextFireAfter(spec, s, new Date('2026-12-01T03:00:01Z'))).toEqual(first);
+    expect(nextFireAfter(spec, s, first)!.getTime() - first.getTime()).toBe(86_400_000);
+    expect(jitterOffsetMs({ ...s, jitterSeconds: 0 })).toBe(0);
   });
 });

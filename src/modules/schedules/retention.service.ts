@@ -61,8 +61,10 @@ export class RetentionService implements OnModuleInit, OnApplicationShutdown {
         name: RETENTION_QUEUE,
         policy: 'singleton',
         expireInSeconds: 3600,
+        // A run whose worker died is retried by another worker after this, and finishes its work.
+        heartbeatSeconds: 10,
         retryLimit: 5,
-        retryDelaySeconds: 30,
+        retryDelaySeconds: 5,
       },
       async (job) => {
         await this.runForSchedule(job.organizationId, job.scheduleId, 'after_backup');

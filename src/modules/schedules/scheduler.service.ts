@@ -65,22 +65,37 @@ export class SchedulerService implements OnModuleInit, OnApplicationShutdown {
   private async doTick(): Promise<number> {
     const now = this.clock.now();
     let handled = 0;
-    try {
-      for (let i = 0; i < 1000; i++) {
-        const claimed = await this.tx.run(() => this.claimOne(now));
+    // A schedule whose claim failed unexpectedly (its transaction rolled back) is left for the next
+    // tick, so it cannot hold up the others.
+    const failed: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      let current: string | undefined;
+      try {
+        const claimed = await this.tx.run(() =>
+          this.claimOne(now, failed, (id) => {
+            current = id;
+          }),
+        );
         if (!claimed) break;
         handled++;
         if (claimed.backup) await this.backups.enqueue(claimed.backup);
+      } catch (err) {
+        this.logger.warn({ err, schedule_id: current }, 'Scheduler claim failed');
+        if (!current) break;
+        failed.push(current);
       }
-    } catch (err) {
-      this.logger.warn({ err }, 'Scheduler tick failed');
     }
     return handled;
   }
 
-  private async claimOne(now: Date): Promise<{ backup: Backup | null } | null> {
-    const s = await this.schedules.lockNextDue(now);
+  private async claimOne(
+    now: Date,
+    exclude: string[],
+    onLocked: (id: string) => void,
+  ): Promise<{ backup: Backup | null } | null> {
+    const s = await this.schedules.lockNextDue(now, exclude);
     if (!s || !s.nextRunAt) return null;
+    onLocked(s.id);
     const firedAt = s.nextRunAt;
     const record = async (
       status: ScheduleRunStatus,

@@ -48,15 +48,15 @@ export class SchedulesRepository {
    * Locks the most overdue due schedule that no other worker holds (SKIP LOCKED), of a live
    * organization. The caller moves next_run_at forward in the same transaction: that is the claim.
    */
-  async lockNextDue(now: Date): Promise<Schedule | null> {
+  async lockNextDue(now: Date, exclude: string[] = []): Promise<Schedule | null> {
     const rows = (await this.tx.manager().query(
       `SELECT s.id, s.organization_id FROM schedules s
          JOIN organizations o ON o.id = s.organization_id AND o.deleted_at IS NULL
-        WHERE s.enabled AND s.next_run_at <= $1
+        WHERE s.enabled AND s.next_run_at <= $1 AND NOT (s.id = ANY($2::uuid[]))
         ORDER BY s.next_run_at, s.id
         LIMIT 1
         FOR UPDATE OF s SKIP LOCKED`,
-      [now],
+      [now, exclude],
     )) as { id: string; organization_id: string }[];
     const row = rows[0];
     return row ? this.findById(row.organization_id, row.id) : null;

@@ -19,7 +19,9 @@ export function toStorageConfigResponse(c: StorageConfig): StorageConfigResponse
     port: c.port,
     use_tls: c.useTls,
     host_key_fingerprint: c.hostKeyFingerprint,
-    access_key_hint: c.accessKeyHint ? `…${c.accessKeyHint}` : null,
+    // Hints shorter than 4 characters come from short keys saved before masking: mask them too.
+    access_key_hint:
+      c.accessKeyHint === null ? null : c.accessKeyHint.length < 4 ? '****' : `…${c.accessKeyHint}`,
     has_secret: c.hasSecret,
     has_private_key: c.hasPrivateKey,
     is_default: c.isDefault,

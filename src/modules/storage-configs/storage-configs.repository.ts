@@ -75,6 +75,21 @@ export class StorageConfigsRepository {
     await qb.execute();
   }
 
+  /**
+   * Makes the most recently used active config of the scope the default (never used ones by
+   * creation, newest first); returns its id, or null when no active config is left. Call it with
+   * the scope locked and no default in place.
+   */
+  async promoteDefault(scope: ConfigScope): Promise<string | null> {
+    const next = await this.repo.findOne({
+      where: { ...byScope(scope), isActive: true },
+      order: { lastUsedAt: { direction: 'DESC', nulls: 'LAST' }, createdAt: 'DESC', id: 'ASC' },
+    });
+    if (!next) return null;
+    await this.repo.update({ ...byScope(scope), id: next.id }, { isDefault: true });
+    return next.id;
+  }
+
   async insert(config: StorageConfig): Promise<void> {
     await this.repo.insert(config);
   }

@@ -277,9 +277,13 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
         );
       }
       await this.configs.delete(scope, id);
+      // The organization keeps a default while it has an active configuration: the most recently
+      // used one (then the newest) takes over, so the next backup does not lose its storage.
+      const promoted = current.isDefault ? await this.configs.promoteDefault(scope) : null;
       await this.recordAudit(auth, scope, 'storage_config.delete', id, {
         name: current.name,
         provider: current.provider,
+        ...(promoted ? { promoted_default: promoted } : {}),
       });
     });
   }
@@ -323,7 +327,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       );
     }
     this.rateLimitTests(scope);
-    const driver = await this.openDriver(scope, id);
+    const driver = await this.openDriverForRequest(scope, id);
     try {
       const { scoped_key, message, buckets } = await (driver.inner as S3Driver).discoverBuckets();
       return { scoped_key, message, buckets };
@@ -513,6 +517,25 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
     });
   }
 
+  /**
+   * openDriver for HTTP handlers: a saved configuration the driver refuses (saved before a rule
+   * existed, e.g. a bucket name) is the caller's to fix, a 400 with `storage_error_code`, not a 500.
+   */
+  async openDriverForRequest(scope: ConfigScope, id: string): Promise<PrefixedStorageDriver> {
+    try {
+      return await this.openDriver(scope, id);
+    } catch (err) {
+      if (isStorageError(err, 'invalid_config')) {
+        throw new DomainError(
+          'bad_request',
+          `The saved storage configuration is invalid: ${err.message}${err.hint ? ` ${err.hint}` : ''} Update it.`,
+          { storage_error_code: err.code },
+        );
+      }
+      throw err;
+    }
+  }
+
   /** Usage counters on backup completion (+) and deletion (−): atomic SQL increments. */
   async addUsage(id: string, bytes: number, backups: number): Promise<void> {
     await this.configs.addUsage(id, bytes, backups, backups > 0);
@@ -692,7 +715,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
     const enc = (v: string | null | undefined) => (v ? this.cipher.encrypt(v, id) : null);
     return {
       accessKeyEnc: enc(t.accessKey),
-      accessKeyHint: t.accessKey ? t.accessKey.slice(-4) : null,
+      accessKeyHint: t.accessKey ? accessKeyHint(t.accessKey) : null,
       secretKeyEnc: enc(t.secretKey),
       privateKeyEnc: enc(t.privateKey),
       passphraseEnc: enc(t.passphrase),
@@ -772,4 +795,12 @@ function invalidFields(what: string, errors: FieldError[]): DomainError {
     `${what}: ${errors.map((e) => `${e.field}: ${e.messages.join(', ')}`).join('; ')}`,
     { errors },
   );
+}
+
+/**
+ * What the API shows of an access key or user name: its last 4 characters when it has at least 12
+ * (at most a third of it), otherwise nothing at all ('' is shown as fully masked).
+ */
+export function accessKeyHint(accessKey: string): string {
+  return accessKey.length >= 12 ? accessKey.slice(-4) : '';
 }

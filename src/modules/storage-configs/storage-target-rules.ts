@@ -1,5 +1,6 @@
 import type { FieldError } from '../../common/errors/domain-error.js';
 import { judgeHost, normalizeEndpoint } from '../storage/endpoint-rules.js';
+import { bucketNameProblem } from '../storage/bucket-names.js';
 import { isStorageError } from '../storage/storage-errors.js';
 import { isS3Provider, type StorageTarget } from '../storage/storage-driver.js';
 
@@ -20,6 +21,14 @@ export async function checkTarget(t: StorageTarget, opts: RuleOptions): Promise<
 
   if (isS3Provider(t.provider)) {
     if (!t.bucket) fail('bucket', `bucket is required for ${t.provider}`);
+    else {
+      const problem = bucketNameProblem(t.provider, t.bucket.trim());
+      if (problem) fail('bucket', `bucket ${problem}`);
+    }
+    (t.buckets ?? []).forEach((name, i) => {
+      const problem = bucketNameProblem(t.provider, name.trim());
+      if (problem) fail(`buckets.${i}`, `bucket "${name}" ${problem}`);
+    });
     if (!t.accessKey) fail('access_key', 'access_key is required');
     if (!t.secretKey) fail('secret_key', 'secret_key is required');
   }

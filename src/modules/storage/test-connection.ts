@@ -50,7 +50,7 @@ export function configurationFailedReport(
   const step = errorStep('configuration', Date.now(), err);
   return {
     success: false,
-    message: step.detail,
+    message: `Connection failed: ${step.detail}`,
     bucket_exists: null,
     can_write: null,
     can_read: null,
@@ -206,7 +206,7 @@ export async function runTestConnection(
   return {
     success: !failed,
     message: failed
-      ? `${failed.name} failed: ${failed.detail}`
+      ? `Connection failed: ${failed.detail}`
       : (hooks.successMessage?.() ?? 'Connection successful'),
     bucket_exists:
       bucketStep?.status === 'passed'

@@ -96,6 +96,29 @@ describe('applyRetention (restic forget semantics)', () => {
     expect(Object.keys(k)).toHaveLength(11);
   });
 
+  it('the worked example of docs/schedules.md', () => {
+    const list = series('2026-12-01T03:00Z', 24, 8);
+    const d = applyRetention(
+      list,
+      { keep_last: 2, keep_daily: 3, keep_weekly: 2 },
+      'UTC',
+      { newestCompletedId: 's007', newestVerifiedId: null },
+      NOW,
+    );
+    expect(d.map((x) => [x.createdAt.toISOString().slice(5, 10), x.action, x.reasons.join(', ')])).toEqual([
+      ['12-08', 'keep', 'last 1, daily 2026-12-08, weekly 2026-W50, newest completed'],
+      ['12-07', 'keep', 'last 2, daily 2026-12-07'],
+      ['12-06', 'keep', 'daily 2026-12-06, weekly 2026-W49'],
+      ['12-05', 'delete', 'no rule keeps it'],
+      ['12-04', 'delete', 'no rule keeps it'],
+      ['12-03', 'delete', 'no rule keeps it'],
+      ['12-02', 'delete', 'no rule keeps it'],
+      ['12-01', 'delete', 'no rule keeps it'],
+    ]);
+    const weekly3 = kept(list, { keep_last: 2, keep_daily: 3, keep_weekly: 3 });
+    expect(weekly3.s000).toEqual(['oldest weekly 2026-W49']);
+  });
+
   it('keep_within counts from the newest backup, not from now (restic)', () => {
     const list = backups('2026-11-01T00:00Z', '2026-11-20T00:00Z', '2026-11-25T00:00Z', '2026-12-01T00:00Z');
     // 2w3d = 17 days before Dec 1: after Nov 14.

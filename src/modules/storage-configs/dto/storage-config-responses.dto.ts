@@ -24,7 +24,13 @@ export class StorageConfigResponse {
   @ApiProperty({ nullable: true, type: Number }) port!: number | null;
   @ApiProperty() use_tls!: boolean;
   @ApiProperty({ nullable: true, type: String }) host_key_fingerprint!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '…1234', description: 'Last 4 characters only' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '…1234',
+    description:
+      'The last 4 characters of the access key or user name when it has at least 12, else "****"; null when none is set.',
+  })
   access_key_hint!: string | null;
   @ApiProperty() has_secret!: boolean;
   @ApiProperty() has_private_key!: boolean;
