@@ -22,6 +22,7 @@ import { RestoresModule } from './modules/restores/restores.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { StorageHealthModule } from './modules/storage-health/storage-health.module.js';
+import { BackupHealthModule } from './modules/backup-health/backup-health.module.js';
 import { SchedulesModule } from './modules/schedules/schedules.module.js';
 import { BackupMigrationsModule } from './modules/backup-migrations/backup-migrations.module.js';
 
@@ -55,6 +56,7 @@ export class AppModule {
         RestoresModule,
         NotificationsModule,
         StorageHealthModule,
+        BackupHealthModule,
         SchedulesModule,
         BackupMigrationsModule,
       ],

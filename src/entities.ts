@@ -17,6 +17,7 @@ import { StorageHealthProbe } from './modules/storage-health/storage-health-prob
 import { NotificationChannel } from './modules/notifications/notification-channel.entity.js';
 import { NotificationEvent } from './modules/notifications/notification-event.entity.js';
 import { NotificationDelivery } from './modules/notifications/notification-delivery.entity.js';
+import { EnvironmentFreshness } from './modules/backup-health/environment-freshness.entity.js';
 import { PlatformSetting } from './common/database/platform-setting.entity.js';
 
 /**
@@ -47,4 +48,5 @@ export const ENTITIES: (new () => object)[] = [
   BackupMigration,
   BackupMigrationItem,
   IdempotencyKey,
+  EnvironmentFreshness,
 ];

@@ -1041,6 +1041,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/organizations/{org_id}/backup-health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One answer for a dashboard: freshness and last backup/verification/failure per environment, storage health and usage, failures in the last 24 h, and an overall status with its reasons.
+     * @description Requires permission `org.backup.list` in the organization.
+     */
+    get: operations['BackupHealth_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/organizations/{org_id}/members': {
     parameters: {
       query?: never;
@@ -1489,6 +1509,22 @@ export interface components {
       /** Format: uuid */
       backup_id: string;
       parts: components['schemas']['DownloadPartResponse'][];
+    };
+    BackupError: {
+      code: string;
+      message: string;
+    };
+    BackupHealthResponse: {
+      environments: components['schemas']['EnvironmentHealth'][];
+      /** Format: date-time */
+      generated_at: string;
+      last_24h: components['schemas']['RecentCounts'];
+      /** @description why the status is not ok, worst first */
+      reasons: components['schemas']['HealthReason'][];
+      /** @enum {string} */
+      status: 'ok' | 'warning' | 'critical';
+      /** @description the organization's own storage configs */
+      storage_configs: components['schemas']['StorageConfigHealth'][];
     };
     BackupMigrationItemResponse: {
       /** Format: uuid */
@@ -2025,6 +2061,37 @@ export interface components {
       readable: boolean;
       total_bytes: number | null;
     };
+    EnvironmentHealth: {
+      /** @description the shortest interval of its enabled schedules */
+      expected_interval_seconds: number | null;
+      /**
+       * @description null: the environment has no enabled schedule, so no expected interval.
+       * @enum {string|null}
+       */
+      freshness: 'fresh' | 'late' | 'stale' | 'never' | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      last_completed_at: string | null;
+      last_error: components['schemas']['BackupError'] | null;
+      /** Format: date-time */
+      last_failed_at: string | null;
+      /** Format: date-time */
+      last_verified_at: string | null;
+      /**
+       * Format: date-time
+       * @description when it turns (turned) late
+       */
+      late_at: string | null;
+      name: string;
+      /** Format: date-time */
+      next_scheduled_run_at: string | null;
+      /**
+       * Format: date-time
+       * @description when it turns (turned) stale
+       */
+      stale_at: string | null;
+    };
     EnvironmentPgDumpCheck: {
       /** @description At least the server major version (null: server unknown). */
       compatible: boolean | null;
@@ -2074,6 +2141,17 @@ export interface components {
        *     ]
        */
       messages: string[];
+    };
+    HealthReason: {
+      /** @description backup_stale, backup_late, backup_never, storage_unhealthy, storage_degraded, backups_failed, restores_failed */
+      code: string;
+      /** Format: uuid */
+      environment_id: string | null;
+      message: string;
+      /** @enum {string} */
+      severity: 'warning' | 'critical';
+      /** Format: uuid */
+      storage_config_id: string | null;
     };
     LoginDto: {
       /** @example ada@example.com */
@@ -2242,6 +2320,12 @@ export interface components {
       type: string;
     } & {
       [key: string]: unknown;
+    };
+    RecentCounts: {
+      /** @description failed backups (not cancelled) in the last 24 h */
+      backups_failed: number;
+      /** @description failed restores and verifications (not cancelled) in the last 24 h */
+      restores_failed: number;
     };
     RegisterDto: {
       /** @example ada@example.com */
@@ -2451,6 +2535,31 @@ export interface components {
        *     ]
        */
       source_networks: string[];
+    };
+    StorageConfigHealth: {
+      /** @enum {string} */
+      health: 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
+      /** Format: date-time */
+      health_checked_at: string | null;
+      health_message: string | null;
+      /** Format: uuid */
+      id: string;
+      is_active: boolean;
+      name: string;
+      object_count: number;
+      /** @enum {string} */
+      provider:
+        | 'aws_s3'
+        | 'cloudflare_r2'
+        | 'backblaze_b2'
+        | 'minio'
+        | 'digitalocean_spaces'
+        | 'wasabi'
+        | 's3_compatible'
+        | 'ftp'
+        | 'sftp'
+        | 'local';
+      total_size_bytes: number;
     };
     StorageConfigResponse: {
       /**
@@ -8355,6 +8464,82 @@ export interface operations {
         };
       };
       /** @description The caller lacks the `org.audit.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BackupHealth_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        org_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupHealthResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.backup.list` permission (`permission` names it). */
       403: {
         headers: {
           [name: string]: unknown;

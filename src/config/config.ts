@@ -118,6 +118,8 @@ export interface AppConfig {
   storageHealth: {
     /** How often a worker looks for configs whose probe is due (the interval itself is a platform setting). */
     tickSeconds: number;
+    /** How often a worker re-evaluates the backup freshness of scheduled environments. */
+    freshnessTickSeconds: number;
   };
   /** Requests per window, per process, per client address and per bearer token (429 beyond). */
   rateLimit: {
@@ -405,6 +407,7 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
     },
     storageHealth: {
       tickSeconds: r.int('STORAGE_PROBE_TICK_SECONDS', 30, 1, 3600),
+      freshnessTickSeconds: r.int('FRESHNESS_TICK_SECONDS', 60, 1, 3600),
     },
     rateLimit: {
       windowSeconds: r.int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),

@@ -83,6 +83,7 @@ DELETE /api/v1/organizations/:org_id org.delete
 GET /api/v1/organizations/:org_id org.read
 PATCH /api/v1/organizations/:org_id org.manage
 GET /api/v1/organizations/:org_id/audit-log org.audit.list
+GET /api/v1/organizations/:org_id/backup-health org.backup.list
 GET /api/v1/organizations/:org_id/members org.member.list
 POST /api/v1/organizations/:org_id/members org.member.manage
 DELETE /api/v1/organizations/:org_id/members/:user_id org.member.manage

@@ -8,6 +8,17 @@ import { createManagedEnvironment, createOrg, platformAdmin, registerAndLogin } 
 import { parsePrometheusText, valueOf } from '../support/prometheus-text.js';
 import { createBucket, startS3Server, type S3TestServer } from '../support/storage-servers.js';
 
+/** Where the source database lives (the local server, or the embedded one of the test run). */
+function sourceLogin(db: TestDatabase) {
+  const u = new URL(db.url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    username: decodeURIComponent(u.username) || 'postgres',
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+  };
+}
+
 const TOKEN = `metrics-${randomBytes(12).toString('hex')}`;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -87,6 +98,7 @@ describe('GET /metrics (prom-client; parsed as Prometheus text)', () => {
         offsite_queue_jobs: 'gauge',
         offsite_queue_oldest_pending_seconds: 'gauge',
         offsite_storage_configs: 'gauge',
+        offsite_environments: 'gauge',
         offsite_notification_outbox_pending: 'gauge',
         offsite_notification_deliveries_pending: 'gauge',
         process_cpu_user_seconds_total: 'counter',
@@ -137,10 +149,8 @@ describe('GET /metrics (prom-client; parsed as Prometheus text)', () => {
       const env = await createManagedEnvironment(t, org.id, {
         name: 'metrics-env',
         database: {
-          host: '127.0.0.1',
-          port: 5432,
+          ...sourceLogin(source),
           name: source.name,
-          username: 'postgres',
           sslmode: 'disable',
         },
         filestore_path: filestore,

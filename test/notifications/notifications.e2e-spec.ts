@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { Transactions } from '../../src/common/database/transactions.js';
+import { NotificationOutbox } from '../../src/modules/notifications/notification-outbox.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { waitForBackup } from '../support/backup-sources.js';
 import {
@@ -212,6 +214,27 @@ describe('notification channels: webhooks and e-mail (real HTTP receiver, real S
     });
     await call('DELETE', `${channels()}/${ch.body.id}`);
   }, 90_000);
+
+  it('the outbox is transactional: an event emitted in a transaction that rolls back never exists', async () => {
+    const outbox = t.app.get(NotificationOutbox, { strict: false });
+    const tx = t.app.get(Transactions, { strict: false });
+    const ds = t.app.get(DataSource);
+    let committedId = '';
+    let rolledBackId = '';
+    await tx.run(async () => {
+      committedId = await outbox.emit(org.id, 'backup.completed', { backup: { id: 'committed' } });
+    });
+    await expect(
+      tx.run(async () => {
+        rolledBackId = await outbox.emit(org.id, 'backup.completed', { backup: { id: 'rolled-back' } });
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
+    const rows = await ds.query('SELECT id FROM notification_events WHERE id = ANY($1::uuid[])', [
+      [committedId, rolledBackId],
+    ]);
+    expect(rows.map((r: { id: string }) => r.id)).toEqual([committedId]);
+  });
 
   it('410 Gone disables the channel and says why', async () => {
     await setPrivate(true);

@@ -4,7 +4,7 @@ export type Freshness = (typeof FRESHNESS)[number];
 export interface FreshnessInput {
   /** The expected interval between backups (the shortest of the environment's enabled schedules). */
   intervalMs: number;
-  /** Completion time of the newest completed backup; null when there is none. */
+  /** When the newest completed backup was taken (its data's point in time); null when there is none. */
   newestCompletedAt: Date | null;
   now: Date;
   /** Late when the newest completed backup is older than lateFactor × interval (platform default 1.5). */

@@ -104,6 +104,12 @@ export class MetricsService {
     labelNames: ['health', 'provider'] as const,
     registers: [this.registry],
   });
+  private readonly environments = new Gauge({
+    name: 'offsite_environments',
+    help: 'Scheduled environments by backup freshness (fresh, late, stale, never), as the last freshness sweep saw them.',
+    labelNames: ['freshness'] as const,
+    registers: [this.registry],
+  });
   private readonly outboxPending = new Gauge({
     name: 'offsite_notification_outbox_pending',
     help: 'Notification events written but not yet turned into deliveries.',
@@ -163,6 +169,13 @@ export class MetricsService {
     );
     this.storageConfigs.reset();
     for (const r of configs) this.storageConfigs.set({ health: r.health, provider: r.provider }, r.n);
+
+    const fresh: { freshness: string; n: number }[] = await this.dataSource.query(
+      `SELECT freshness, count(*)::int AS n FROM environment_freshness GROUP BY freshness`,
+    );
+    this.environments.reset();
+    for (const f of ['fresh', 'late', 'stale', 'never']) this.environments.set({ freshness: f }, 0);
+    for (const r of fresh) this.environments.set({ freshness: r.freshness }, r.n);
 
     const [outbox]: { events: number; deliveries: number }[] = await this.dataSource.query(
       `SELECT (SELECT count(*)::int FROM notification_events WHERE dispatched_at IS NULL) AS events,

@@ -15,6 +15,7 @@ import {
 } from './retention/retention-policy.js';
 import type { Schedule } from './schedule.entity.js';
 import { SchedulesRepository } from './schedules.repository.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
 
 export const RETENTION_QUEUE = 'schedule.retention';
 
@@ -50,6 +51,7 @@ export class RetentionService implements OnModuleInit, OnApplicationShutdown {
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly clock: Clock,
+    private readonly notifications: NotificationOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -129,6 +131,16 @@ export class RetentionService implements OnModuleInit, OnApplicationShutdown {
             failed: result.failed,
             kept: result.kept,
           },
+        });
+      }
+      if (result.deleted.length) {
+        await this.notifications.emit(organizationId, 'retention.deleted', {
+          schedule: { id: scheduleId, name: s.name },
+          environment: { id: s.environmentId },
+          count: result.deleted.length,
+          deleted_backup_ids: result.deleted,
+          failed: result.failed,
+          kept: result.kept,
         });
       }
     });

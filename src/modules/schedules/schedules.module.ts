@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { BackupsModule } from '../backups/backups.module.js';
 import { EnvironmentsModule } from '../environments/environments.module.js';
 import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
@@ -11,7 +12,7 @@ import { SchedulesRepository } from './schedules.repository.js';
 import { SchedulesService } from './schedules.service.js';
 
 @Module({
-  imports: [AuditModule, BackupsModule, EnvironmentsModule, StorageConfigsModule],
+  imports: [AuditModule, BackupsModule, EnvironmentsModule, StorageConfigsModule, NotificationsModule],
   controllers: [EnvironmentSchedulesController, SchedulesController],
   providers: [Transactions, SchedulesRepository, SchedulesService, SchedulerService, RetentionService],
 })

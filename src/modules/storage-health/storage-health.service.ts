@@ -16,6 +16,8 @@ import { StorageHealthProbe } from './storage-health-probe.entity.js';
 import { StorageHealthRepository } from './storage-health.repository.js';
 
 const CLAIM_BATCH = 20;
+/** Probes one worker runs at once (each mostly waits on the network). */
+const PROBE_CONCURRENCY = 4;
 const PROBE_TIMEOUT_MS = 120_000;
 
 /** Consecutive failures → health: one is degraded, two or more unhealthy. */
@@ -81,12 +83,18 @@ export class StorageHealthService implements OnModuleInit, OnApplicationShutdown
       const now = this.clock.now();
       await this.repo.scheduleNew(now, interval);
       const due = await this.tx.run(() => this.repo.claimDue(now, interval, CLAIM_BATCH));
-      for (const c of due) {
-        if (this.stopping.signal.aborted) return probed;
-        await this.probe(c.organization_id, c.id);
-        probed++;
-      }
-      if (due.length < CLAIM_BATCH) return probed;
+      const queue = [...due];
+      await Promise.all(
+        Array.from({ length: Math.min(PROBE_CONCURRENCY, queue.length) }, async () => {
+          for (let c = queue.shift(); c && !this.stopping.signal.aborted; c = queue.shift()) {
+            await this.probe(c.organization_id, c.id).catch((err: unknown) =>
+              this.logger.warn({ err, storage_config_id: c!.id }, 'Storage probe failed to run'),
+            );
+            probed++;
+          }
+        }),
+      );
+      if (this.stopping.signal.aborted || due.length < CLAIM_BATCH) return probed;
     }
   }
 
