@@ -53,6 +53,66 @@ export interface paths {
     patch: operations['AdminEnvironments_update'];
     trace?: never;
   };
+  '/api/v1/admin/migrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Platform backup migrations, newest first.
+     * @description Requires a platform administrator.
+     */
+    get: operations['AdminBackupMigrations_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/migrations/{migration_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One platform backup migration.
+     * @description Requires a platform administrator.
+     */
+    get: operations['AdminBackupMigrations_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/migrations/{migration_id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a platform migration after the backup it is moving.
+     * @description Requires a platform administrator.
+     */
+    post: operations['AdminBackupMigrations_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/admin/source-settings': {
     parameters: {
       query?: never;
@@ -147,6 +207,46 @@ export interface paths {
      * @description Requires a platform administrator.
      */
     patch: operations['AdminStorageConfigs_update'];
+    trace?: never;
+  };
+  '/api/v1/admin/storage-configs/{storage_config_id}/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A platform storage configuration's health and its last 50 light probes.
+     * @description Requires a platform administrator.
+     */
+    get: operations['AdminStorageHealth_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/storage-configs/{storage_config_id}/migrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move the backups (of every organization) stored on this platform config to another platform config, verified; e.g. retiring a provider.
+     * @description Requires a platform administrator.
+     */
+    post: operations['AdminBackupMigrations_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/admin/storage-configs/{storage_config_id}/test': {
@@ -441,6 +541,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/backups/storage-configs/{config_id}/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A storage configuration's health and its last 50 light probes.
+     * @description Requires permission `org.storage.list` in the organization.
+     */
+    get: operations['StorageHealth_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/backups/storage-configs/{config_id}/migrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move backups from this storage config to another of the organization's: each copied, verified (size, sha256) and re-pointed, then optionally deleted from the source. Poll GET /migrations/{migration_id}.
+     * @description Requires permission `org.storage.update` in the organization.
+     */
+    post: operations['BackupMigrations_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/backups/storage-configs/{config_id}/recount': {
     parameters: {
       query?: never;
@@ -526,7 +666,11 @@ export interface paths {
     delete: operations['Backups_remove'];
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Protect a backup from retention and deletion (protected: true), or release it.
+     * @description Requires permission `org.backup.delete` in the organization.
+     */
+    patch: operations['Backups_update'];
     trace?: never;
   };
   '/api/v1/backups/{backup_id}/cancel': {
@@ -681,6 +825,30 @@ export interface paths {
     patch: operations['Environments_update'];
     trace?: never;
   };
+  '/api/v1/environments/{environment_id}/schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The environment's schedules.
+     * @description Requires permission `org.schedule.list` in the organization.
+     */
+    get: operations['EnvironmentSchedules_list'];
+    put?: never;
+    /**
+     * Schedule backups of an environment (cron in an IANA zone) with an optional retention policy.
+     * @description Requires permission `org.schedule.manage` in the organization.
+     */
+    post: operations['EnvironmentSchedules_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/environments/{environment_id}/test': {
     parameters: {
       query?: never;
@@ -735,6 +903,66 @@ export interface paths {
     get: operations['Health_ready'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/migrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The organization's backup migrations, newest first.
+     * @description Requires permission `org.storage.list` in the organization.
+     */
+    get: operations['BackupMigrations_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/migrations/{migration_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One backup migration, with its progress and the state of each backup.
+     * @description Requires permission `org.storage.list` in the organization.
+     */
+    get: operations['BackupMigrations_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/migrations/{migration_id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a migration: it stops after the backup it is moving; the others stay on the source.
+     * @description Requires permission `org.storage.update` in the organization.
+     */
+    post: operations['BackupMigrations_cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -859,6 +1087,118 @@ export interface paths {
      * @description Requires permission `org.member.manage` in the organization.
      */
     patch: operations['Members_update'];
+    trace?: never;
+  };
+  '/api/v1/organizations/{org_id}/notification-channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The organization's notification channels.
+     * @description Requires permission `org.notification.list` in the organization.
+     */
+    get: operations['NotificationChannels_list'];
+    put?: never;
+    /**
+     * Create a webhook or e-mail channel. A webhook answer carries its signing secret, shown only here.
+     * @description Requires permission `org.notification.manage` in the organization.
+     */
+    post: operations['NotificationChannels_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{org_id}/notification-channels/{channel_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One notification channel.
+     * @description Requires permission `org.notification.list` in the organization.
+     */
+    get: operations['NotificationChannels_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a channel and its delivery history.
+     * @description Requires permission `org.notification.manage` in the organization.
+     */
+    delete: operations['NotificationChannels_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change name, URL or recipients, events, or enable/disable.
+     * @description Requires permission `org.notification.manage` in the organization.
+     */
+    patch: operations['NotificationChannels_update'];
+    trace?: never;
+  };
+  '/api/v1/organizations/{org_id}/notification-channels/{channel_id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The last 100 deliveries of the channel, newest first.
+     * @description Requires permission `org.notification.list` in the organization.
+     */
+    get: operations['NotificationChannels_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{org_id}/notification-channels/{channel_id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replace the webhook signing secret; the new one is shown only in this answer.
+     * @description Requires permission `org.notification.manage` in the organization.
+     */
+    post: operations['NotificationChannels_rotateSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/organizations/{org_id}/notification-channels/{channel_id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a `test` event now (one attempt, no retries) and report the delivery: status delivered or failed, response code, error.
+     * @description Requires permission `org.notification.manage` in the organization.
+     */
+    post: operations['NotificationChannels_test'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/organizations/{org_id}/roles': {
@@ -989,6 +1329,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/schedules/{schedule_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One schedule, with its next and last run.
+     * @description Requires permission `org.schedule.list` in the organization.
+     */
+    get: operations['Schedules_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a schedule; its backups stay (kept until deleted by hand).
+     * @description Requires permission `org.schedule.manage` in the organization.
+     */
+    delete: operations['Schedules_remove'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a schedule; disabling it stops future runs.
+     * @description Requires permission `org.schedule.manage` in the organization.
+     */
+    patch: operations['Schedules_update'];
+    trace?: never;
+  };
+  '/api/v1/schedules/{schedule_id}/next-runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The next run times, in UTC and in the schedule's zone.
+     * @description Requires permission `org.schedule.list` in the organization.
+     */
+    get: operations['Schedules_nextRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/schedules/{schedule_id}/retention/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What retention would keep and delete, with the reasons, for the given policy or the schedule's own; deletes nothing.
+     * @description Requires permission `org.schedule.list` in the organization.
+     */
+    post: operations['Schedules_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/schedules/{schedule_id}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Recent runs, newest first: started, skipped (with the reason) or failed, and missed times.
+     * @description Requires permission `org.schedule.list` in the organization.
+     */
+    get: operations['Schedules_runs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1062,6 +1490,76 @@ export interface components {
       backup_id: string;
       parts: components['schemas']['DownloadPartResponse'][];
     };
+    BackupMigrationItemResponse: {
+      /** Format: uuid */
+      backup_id: string;
+      bytes_copied: number;
+      bytes_total: number;
+      /** @description e.g. integrity_failed */
+      error_code: string | null;
+      error_message: string | null;
+      /** @enum {string|null} */
+      method: 'stream' | 'server_side_copy' | null;
+      /** Format: uuid */
+      organization_id: string;
+      /** @description Moved, but some source objects could not be deleted yet (retried in the background). */
+      source_leftover: boolean;
+      /**
+       * @description pending: still on the source. repointed: on the target, source objects not deleted yet. done: on the target. failed / cancelled / skipped: stays on the source.
+       * @enum {string}
+       */
+      state: 'pending' | 'repointed' | 'done' | 'failed' | 'cancelled' | 'skipped';
+    };
+    BackupMigrationPageResponse: {
+      items: components['schemas']['BackupMigrationResponse'][];
+    };
+    BackupMigrationResponse: {
+      attempts: number;
+      /** @description Per backup, in order (single-migration reads only). */
+      backups?: components['schemas']['BackupMigrationItemResponse'][];
+      bytes_copied: number;
+      bytes_total: number;
+      /** Format: date-time */
+      cancel_requested_at: string | null;
+      cancelled_backups: number;
+      /** Format: date-time */
+      completed_at: string | null;
+      /** Format: date-time */
+      readonly created_at: string;
+      delete_source: boolean;
+      /** @description Backups now on the target. */
+      done_backups: number;
+      /** Format: uuid */
+      environment_id: string | null;
+      error_code: string | null;
+      error_message: string | null;
+      /** @description Backups that stay on the source because of an error (see backups[].error_code). */
+      failed_backups: number;
+      /** Format: uuid */
+      readonly id: string;
+      /**
+       * Format: uuid
+       * @description null: a platform migration.
+       */
+      organization_id: string | null;
+      /** @description Backups copied inside the storage service (CopyObject) instead of through the worker. */
+      server_side_copies: number;
+      /** @description Backups not moved because they changed meanwhile (deleted, no longer completed). */
+      skipped_backups: number;
+      /** @description Moved backups whose source objects are still to delete. */
+      source_leftovers: number;
+      /** Format: uuid */
+      source_storage_config_id: string;
+      /** Format: date-time */
+      started_at: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'running' | 'completed' | 'completed_with_errors' | 'cancelled' | 'failed';
+      /** Format: uuid */
+      target_storage_config_id: string;
+      total_backups: number;
+      /** Format: date-time */
+      readonly updated_at: string;
+    };
     BackupPageResponse: {
       items: components['schemas']['BackupResponse'][];
       limit: number;
@@ -1070,10 +1568,18 @@ export interface components {
     };
     BackupPartResponse: {
       compression: string | null;
+      /**
+       * @description File name of the stored object.
+       * @example database.sql.gz
+       */
+      file: string;
       format: string;
       /** @description Object key relative to the storage config's path prefix. */
       key: string;
-      /** @example database */
+      /**
+       * @description Logical part: database, filestore or manifest.
+       * @example database
+       */
       name: string;
       sha256: string | null;
       size_bytes: number;
@@ -1104,16 +1610,43 @@ export interface components {
       parts: components['schemas']['BackupPartResponse'][];
       /** @enum {string|null} */
       phase: 'database' | 'filestore' | 'manifest' | 'finalizing' | null;
+      /** @description Never deleted by retention (nor by DELETE) while true. */
+      protected: boolean;
+      /**
+       * Format: uuid
+       * @description The schedule that made it.
+       */
+      schedule_id: string | null;
       started_at: string | null;
       /** @enum {string} */
       status: 'pending' | 'running' | 'completed' | 'failed' | 'delete_failed';
+      /** @description Where the backup is stored, also when that is the platform storage (null if the config is gone). */
+      storage: components['schemas']['BackupStorageResponse'] | null;
       /** Format: uuid */
       storage_config_id: string;
       /** @description Sum of the stored objects, manifest included. */
       total_size_bytes: number;
+      /**
+       * @description manual (POST /backups) or schedule.
+       * @enum {string}
+       */
+      trigger: 'manual' | 'schedule';
       readonly updated_at: string;
       verification_status: string | null;
       verified_at: string | null;
+    };
+    BackupStorageResponse: {
+      /** Format: uuid */
+      readonly id: string;
+      /** @example Primary S3 */
+      name: string;
+      /** @example s3 */
+      provider: string;
+      /**
+       * @description platform: the platform's storage (the organization cannot read or change the config itself); organization: one of the organization's own configs.
+       * @enum {string}
+       */
+      scope: 'platform' | 'organization';
     };
     BucketAccessResponse: {
       accessible: boolean;
@@ -1135,6 +1668,25 @@ export interface components {
        * @description Default: the environment's config, else the organization's default, else the platform default.
        */
       storage_config_id?: string | null;
+    };
+    CreateBackupMigrationDto: {
+      /** @description Only these backups (each completed and on the source config). Default: every completed backup on it. */
+      backup_ids?: string[];
+      /**
+       * @description Delete each backup's objects from the source once it is copied, verified and re-pointed.
+       * @default false
+       */
+      delete_source?: boolean;
+      /**
+       * Format: uuid
+       * @description Only the backups of this environment.
+       */
+      environment_id?: string;
+      /**
+       * Format: uuid
+       * @description The storage config the backups move to.
+       */
+      target_storage_config_id: string;
     };
     CreateEnvironmentDto: {
       /**
@@ -1161,6 +1713,39 @@ export interface components {
       name: string;
       /** Format: uuid */
       storage_config_id?: string | null;
+    };
+    CreateNotificationChannelDto: {
+      /** @default true */
+      enabled?: boolean;
+      /** @description The events this channel receives. Default: all except backup.completed and retention.deleted. */
+      events?: (
+        | 'backup.failed'
+        | 'backup.completed'
+        | 'backup.stale'
+        | 'backup.fresh'
+        | 'storage.unhealthy'
+        | 'storage.recovered'
+        | 'restore.completed'
+        | 'restore.failed'
+        | 'verification.failed'
+        | 'retention.deleted'
+      )[];
+      /** @enum {string} */
+      kind: 'webhook' | 'email';
+      /** @example Ops webhook */
+      name: string;
+      /**
+       * @description email only (required): 1 to 10 recipients.
+       * @example [
+       *       "ops@example.com"
+       *     ]
+       */
+      recipients?: string[];
+      /**
+       * @description webhook only (required): an https:// URL on a public host (the storage endpoint rules apply, checked at save and at each delivery).
+       * @example https://hooks.example.com/offsite
+       */
+      url?: string;
     };
     CreateOrganizationDto: {
       /** @example Acme Corp */
@@ -1220,6 +1805,35 @@ export interface components {
         | 'org.notification.list'
         | 'org.notification.manage'
       )[];
+    };
+    CreateScheduleDto: {
+      /**
+       * @description Five fields (minute hour day-of-month month day-of-week) with lists, ranges and steps, or @hourly, @daily, @midnight, @weekly, @monthly, @yearly.
+       * @example 30 2 * * *
+       */
+      cron: string;
+      /** @default true */
+      enabled?: boolean;
+      /**
+       * @description Each run starts up to this many seconds after its cron time (a fixed offset per schedule).
+       * @default 0
+       */
+      jitter_seconds?: number;
+      /** @example nightly */
+      name: string;
+      /** @description Null: keep every backup. */
+      retention?: components['schemas']['RetentionPolicyDto'] | null;
+      /**
+       * Format: uuid
+       * @description Default: the environment's config, else the organization's default, else the platform's.
+       */
+      storage_config_id?: string | null;
+      /**
+       * @description IANA time zone.
+       * @default UTC
+       * @example Europe/Berlin
+       */
+      timezone?: string;
     };
     CreateStorageConfigDto: {
       /** @description S3: access key id. FTP/SFTP: the user name. Never returned. */
@@ -1285,6 +1899,42 @@ export interface components {
       /** @description FTP: explicit FTPS (AUTH TLS). */
       use_tls?: boolean;
     };
+    CreatedNotificationChannelResponse: {
+      /** Format: date-time */
+      readonly created_at: string;
+      /** @description Why Offsite disabled the channel (e.g. the receiver answered 410 Gone). */
+      disabled_reason: string | null;
+      enabled: boolean;
+      events: (
+        | 'backup.failed'
+        | 'backup.completed'
+        | 'backup.stale'
+        | 'backup.fresh'
+        | 'storage.unhealthy'
+        | 'storage.recovered'
+        | 'restore.completed'
+        | 'restore.failed'
+        | 'verification.failed'
+        | 'retention.deleted'
+      )[];
+      /** @description webhook: a signing secret exists (it is shown only when created or rotated). */
+      has_secret: boolean;
+      /** Format: uuid */
+      readonly id: string;
+      /** @enum {string} */
+      kind: 'webhook' | 'email';
+      name: string;
+      /** Format: uuid */
+      organization_id: string;
+      recipients: string[] | null;
+      /** @description webhook: the signing secret, shown only in this answer (store it now; rotate it to get a new one). null for e-mail. */
+      secret: string | null;
+      /** Format: date-time */
+      secret_rotated_at: string | null;
+      /** Format: date-time */
+      readonly updated_at: string;
+      url: string | null;
+    };
     DatabaseInputDto: {
       /**
        * @description Host name or IP address. Organizations' own hosts must be allowed by the platform's source policy (no private, loopback or link-local addresses unless the platform allows them; never Offsite's own database server).
@@ -1318,9 +1968,35 @@ export interface components {
       sslmode: 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
       username: string;
     };
+    DefaultStorageResponse: {
+      /** @example Platform S3 */
+      name: string;
+      /** @enum {string} */
+      provider:
+        | 'aws_s3'
+        | 'cloudflare_r2'
+        | 'backblaze_b2'
+        | 'minio'
+        | 'digitalocean_spaces'
+        | 'wasabi'
+        | 's3_compatible'
+        | 'ftp'
+        | 'sftp'
+        | 'local';
+      /** @example eu-central-1 */
+      region: string | null;
+    };
     DownloadPartResponse: {
       expires_at: string;
-      /** @example database.sql.gz */
+      /**
+       * @description File name to save it as.
+       * @example database.sql.gz
+       */
+      file: string;
+      /**
+       * @description Logical part: database, filestore or manifest.
+       * @example database
+       */
       name: string;
       sha256: string | null;
       size_bytes: number;
@@ -1429,6 +2105,79 @@ export interface components {
       /** @description The caller’s role in the organization. */
       role: string;
       slug: string;
+    };
+    NextRunResponse: {
+      /** @example 2026-03-29T01:00:00.000Z */
+      at: string;
+      /**
+       * @description The same time in the schedule's zone.
+       * @example 2026-03-29T03:00:00+02:00
+       */
+      local: string;
+    };
+    NextRunsResponse: {
+      items: components['schemas']['NextRunResponse'][];
+      jitter_seconds: number;
+      timezone: string;
+    };
+    NotificationChannelResponse: {
+      /** Format: date-time */
+      readonly created_at: string;
+      /** @description Why Offsite disabled the channel (e.g. the receiver answered 410 Gone). */
+      disabled_reason: string | null;
+      enabled: boolean;
+      events: (
+        | 'backup.failed'
+        | 'backup.completed'
+        | 'backup.stale'
+        | 'backup.fresh'
+        | 'storage.unhealthy'
+        | 'storage.recovered'
+        | 'restore.completed'
+        | 'restore.failed'
+        | 'verification.failed'
+        | 'retention.deleted'
+      )[];
+      /** @description webhook: a signing secret exists (it is shown only when created or rotated). */
+      has_secret: boolean;
+      /** Format: uuid */
+      readonly id: string;
+      /** @enum {string} */
+      kind: 'webhook' | 'email';
+      name: string;
+      /** Format: uuid */
+      organization_id: string;
+      recipients: string[] | null;
+      /** Format: date-time */
+      secret_rotated_at: string | null;
+      /** Format: date-time */
+      readonly updated_at: string;
+      url: string | null;
+    };
+    NotificationDeliveryResponse: {
+      attempts: number;
+      /** Format: uuid */
+      channel_id: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      delivered_at: string | null;
+      /**
+       * Format: uuid
+       * @description null for a channel test
+       */
+      event_id: string | null;
+      /** @description an event type, or test */
+      event_type: string;
+      /** Format: uuid */
+      readonly id: string;
+      last_error: string | null;
+      /** Format: date-time */
+      next_attempt_at: string | null;
+      /** @description HTTP status of the last attempt (webhook), 250 for accepted e-mail */
+      response_code: number | null;
+      /** @enum {string} */
+      status: 'pending' | 'retrying' | 'delivered' | 'failed';
     };
     OrganizationResponse: {
       /** Format: date-time */
@@ -1544,6 +2293,62 @@ export interface components {
       target_environment_id: string;
       readonly updated_at: string;
     };
+    RetentionDecisionResponse: {
+      /** @enum {string} */
+      action: 'keep' | 'delete';
+      /** Format: uuid */
+      backup_id: string;
+      readonly created_at: string;
+      /**
+       * @example [
+       *       "daily 2026-12-04",
+       *       "last 3"
+       *     ]
+       */
+      reasons: string[];
+      status: string;
+    };
+    RetentionPolicyDto: {
+      /** @description The newest backup of each of the last N days that have one. -1 keeps all. */
+      keep_daily?: number | null;
+      /** @description The newest backup of each of the last N hours that have one. -1 keeps all. */
+      keep_hourly?: number | null;
+      /** @description The N newest backups. -1 keeps all. */
+      keep_last?: number | null;
+      /** @description The newest backup of each of the last N months that have one. -1 keeps all. */
+      keep_monthly?: number | null;
+      /** @description The newest backup of each of the last N ISO weeks that have one. -1 keeps all. */
+      keep_weekly?: number | null;
+      /**
+       * @description Every backup within this duration of the newest one: digits with units y (years), m (months), w (weeks), d (days), h (hours).
+       * @example 2w3d
+       */
+      keep_within?: string | null;
+      /** @description The newest backup of each of the last N years that have one. -1 keeps all. */
+      keep_yearly?: number | null;
+    };
+    RetentionPolicyResponse: {
+      keep_daily: number | null;
+      keep_hourly: number | null;
+      keep_last: number | null;
+      keep_monthly: number | null;
+      keep_weekly: number | null;
+      keep_within: string | null;
+      keep_yearly: number | null;
+    };
+    RetentionPreviewDto: {
+      /** @description A policy to try; default: the schedule's. */
+      retention?: components['schemas']['RetentionPolicyDto'];
+    };
+    RetentionPreviewResponse: {
+      delete_count: number;
+      items: components['schemas']['RetentionDecisionResponse'][];
+      keep_count: number;
+      policy: components['schemas']['RetentionPolicyResponse'] | null;
+      /** Format: uuid */
+      schedule_id: string;
+      timezone: string;
+    };
     RoleResponse: {
       built_in: boolean;
       description: string;
@@ -1584,6 +2389,51 @@ export interface components {
         | 'org.notification.manage'
       )[];
     };
+    ScheduleResponse: {
+      readonly created_at: string;
+      cron: string;
+      enabled: boolean;
+      /** Format: uuid */
+      environment_id: string;
+      /** Format: uuid */
+      readonly id: string;
+      jitter_seconds: number;
+      /** Format: uuid */
+      last_backup_id: string | null;
+      /** @description Why the last run was skipped or failed. */
+      last_reason: string | null;
+      last_retention_at: string | null;
+      last_run_at: string | null;
+      /** @enum {string|null} */
+      last_status: 'started' | 'skipped' | 'failed' | null;
+      name: string;
+      /** @description The next run (cron time + jitter); null while disabled. */
+      next_run_at: string | null;
+      /** Format: uuid */
+      organization_id: string;
+      retention: components['schemas']['RetentionPolicyResponse'] | null;
+      /** Format: uuid */
+      storage_config_id: string | null;
+      timezone: string;
+      readonly updated_at: string;
+    };
+    ScheduleRunResponse: {
+      /** Format: uuid */
+      backup_id: string | null;
+      claimed_at: string;
+      due_at: string;
+      /** Format: uuid */
+      readonly id: string;
+      /** @description Due times that passed while no worker ran; this run stood in for them. */
+      missed_count: number;
+      /** @description The missed due times (at most 100). */
+      missed_times: string[];
+      reason: string | null;
+      /** Format: uuid */
+      schedule_id: string;
+      /** @enum {string} */
+      status: 'started' | 'skipped' | 'failed';
+    };
     SourceSettingsResponse: {
       /** @description Organizations' own database hosts may be private, loopback or link-local addresses. Offsite's own database server is refused whatever this says. */
       allow_private_sources: boolean;
@@ -1616,12 +2466,24 @@ export interface components {
       endpoint_url: string | null;
       has_private_key: boolean;
       has_secret: boolean;
+      /**
+       * @description Result of the periodic light probe: one failure → degraded, two in a row → unhealthy; unknown until the first probe. Informs only: never blocks a test or a backup.
+       * @enum {string}
+       */
+      health: 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
+      /** Format: date-time */
+      health_checked_at: string | null;
+      /** @description storage error code of the last failure */
+      health_error_code: string | null;
+      health_message: string | null;
       host: string | null;
       host_key_fingerprint: string | null;
       /** Format: uuid */
       readonly id: string;
       is_active: boolean;
       is_default: boolean;
+      /** Format: date-time */
+      last_healthy_at: string | null;
       /** Format: date-time */
       last_used_at: string | null;
       name: string;
@@ -1654,12 +2516,44 @@ export interface components {
       readonly updated_at: string;
       use_tls: boolean;
     };
+    StorageHealthResponse: {
+      /** @enum {string} */
+      health: 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
+      /** Format: date-time */
+      health_checked_at: string | null;
+      health_error_code: string | null;
+      health_message: string | null;
+      /** Format: date-time */
+      last_healthy_at: string | null;
+      /** @description The last 50 probes, newest first. */
+      probes: components['schemas']['StorageProbeResponse'][];
+      /** Format: uuid */
+      storage_config_id: string;
+    };
+    StorageProbeResponse: {
+      /** Format: date-time */
+      checked_at: string;
+      duration_ms: number;
+      error_code: string | null;
+      /** @description e.g. connectivity, authentication, write probe */
+      failed_step: string | null;
+      /**
+       * @description the config's health after this probe
+       * @enum {string}
+       */
+      health: 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
+      latency_ms: number | null;
+      message: string;
+      success: boolean;
+    };
     StorageSettingsResponse: {
       /** @description plain http:// endpoints and FTP without TLS */
       allow_insecure_endpoints: boolean;
       allow_org_byos: boolean;
       /** @description loopback / private / link-local endpoints */
       allow_private_endpoints: boolean;
+      /** @description The platform's default storage as organizations see it (no endpoint, bucket or credentials). */
+      default_storage: components['schemas']['DefaultStorageResponse'] | null;
       enabled_providers: (
         | 'aws_s3'
         | 'cloudflare_r2'
@@ -1672,9 +2566,19 @@ export interface components {
         | 'sftp'
         | 'local'
       )[];
+      /** @description Rows of failed backups are pruned after this many days. */
+      failed_backups_keep_days: number;
+      /** @description An environment is late when its newest completed backup is older than this × its interval. */
+      freshness_late_factor: number;
+      /** @description … and stale past this × its interval. */
+      freshness_stale_factor: number;
       has_default_storage: boolean;
       /** @description Directories organizations' `local` storage configs must lie in (empty: no `local` for organizations). */
       local_storage_roots: string[];
+      /** @description Schedules may not fire more often than this many minutes apart. */
+      min_schedule_interval_minutes: number;
+      /** @description Minutes between two light health probes of each active storage config. */
+      storage_probe_interval_minutes: number;
     };
     TestConnectionResponse: {
       bucket_exists: boolean | null;
@@ -1725,6 +2629,10 @@ export interface components {
       /** @enum {string} */
       token_type: 'Bearer';
     };
+    UpdateBackupDto: {
+      /** @description A protected backup is never deleted by retention nor by DELETE. */
+      protected?: boolean;
+    };
     UpdateDatabaseInputDto: {
       /**
        * @description Host name or IP address. Organizations' own hosts must be allowed by the platform's source policy (no private, loopback or link-local addresses unless the platform allows them; never Offsite's own database server).
@@ -1771,6 +2679,27 @@ export interface components {
        */
       role: string;
     };
+    UpdateNotificationChannelDto: {
+      /** @description true also re-enables a channel the platform disabled (410 Gone). */
+      enabled?: boolean;
+      events?: (
+        | 'backup.failed'
+        | 'backup.completed'
+        | 'backup.stale'
+        | 'backup.fresh'
+        | 'storage.unhealthy'
+        | 'storage.recovered'
+        | 'restore.completed'
+        | 'restore.failed'
+        | 'verification.failed'
+        | 'retention.deleted'
+      )[];
+      name?: string;
+      /** @description email only. */
+      recipients?: string[];
+      /** @description webhook only. */
+      url?: string;
+    };
     UpdateOrganizationDto: {
       name?: string;
       slug?: string;
@@ -1808,6 +2737,30 @@ export interface components {
         | 'org.notification.list'
         | 'org.notification.manage'
       )[];
+    };
+    UpdateScheduleDto: {
+      /**
+       * @description Five fields (minute hour day-of-month month day-of-week) with lists, ranges and steps, or @hourly, @daily, @midnight, @weekly, @monthly, @yearly.
+       * @example 30 2 * * *
+       */
+      cron?: string;
+      enabled?: boolean;
+      /** @description Each run starts up to this many seconds after its cron time (a fixed offset per schedule). */
+      jitter_seconds?: number;
+      /** @example nightly */
+      name?: string;
+      /** @description Null: keep every backup. */
+      retention?: components['schemas']['RetentionPolicyDto'] | null;
+      /**
+       * Format: uuid
+       * @description Default: the environment's config, else the organization's default, else the platform's.
+       */
+      storage_config_id?: string | null;
+      /**
+       * @description IANA time zone.
+       * @example Europe/Berlin
+       */
+      timezone?: string;
     };
     UpdateSourceSettingsDto: {
       allow_private_sources?: boolean;
@@ -1881,7 +2834,13 @@ export interface components {
       allow_insecure_endpoints?: boolean;
       allow_org_byos?: boolean;
       allow_private_endpoints?: boolean;
-      enabled_providers?: (
+      /**
+       * @description Providers to remove from the enabled list; the others stay as they are.
+       * @example [
+       *       "ftp"
+       *     ]
+       */
+      disable_providers?: (
         | 'aws_s3'
         | 'cloudflare_r2'
         | 'backblaze_b2'
@@ -1894,12 +2853,53 @@ export interface components {
         | 'local'
       )[];
       /**
+       * @description Providers to add to the enabled list; the others stay as they are.
+       * @example [
+       *       "local"
+       *     ]
+       */
+      enable_providers?: (
+        | 'aws_s3'
+        | 'cloudflare_r2'
+        | 'backblaze_b2'
+        | 'minio'
+        | 'digitalocean_spaces'
+        | 'wasabi'
+        | 's3_compatible'
+        | 'ftp'
+        | 'sftp'
+        | 'local'
+      )[];
+      /** @description The whole list of enabled providers (replaces it). To change a few, use enable_providers / disable_providers. */
+      enabled_providers?: (
+        | 'aws_s3'
+        | 'cloudflare_r2'
+        | 'backblaze_b2'
+        | 'minio'
+        | 'digitalocean_spaces'
+        | 'wasabi'
+        | 's3_compatible'
+        | 'ftp'
+        | 'sftp'
+        | 'local'
+      )[];
+      /** @description Rows of failed backups (which hold no objects) are pruned after this many days (default 30). */
+      failed_backups_keep_days?: number;
+      /** @example 1.5 */
+      freshness_late_factor?: number;
+      /** @example 3 */
+      freshness_stale_factor?: number;
+      /**
        * @description Directories under which organizations' `local` storage configs must lie ({organization_id} / {organization_slug} give each its own subtree). Empty: organizations cannot create `local` configs.
        * @example [
        *       "/srv/offsite-local/{organization_slug}"
        *     ]
        */
       local_storage_roots?: string[];
+      /** @description Schedules may not fire more often than this many minutes apart (default 60). */
+      min_schedule_interval_minutes?: number;
+      /** @example 60 */
+      storage_probe_interval_minutes?: number;
     };
     UserResponse: {
       email: string;
@@ -1913,6 +2913,12 @@ export interface components {
        * @default false
        */
       deep?: boolean;
+    };
+    WebhookSecretResponse: {
+      /** @description The new signing secret, shown only here. The old one stops working at once. */
+      secret: string;
+      /** Format: date-time */
+      secret_rotated_at: string;
     };
   };
   responses: never;
@@ -2338,6 +3344,226 @@ export interface operations {
       };
       /** @description The request body is too large. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AdminBackupMigrations_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupMigrationPageResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller is not a platform administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AdminBackupMigrations_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        migration_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupMigrationResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller is not a platform administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AdminBackupMigrations_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        migration_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupMigrationResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller is not a platform administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -2961,6 +4187,176 @@ export interface operations {
       };
       /** @description is_default: false on the default configuration: make another one the default instead. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AdminStorageHealth_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storage_config_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StorageHealthResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller is not a platform administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AdminBackupMigrations_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        storage_config_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "target_storage_config_id": "3f2b8f5e-6a4c-4d1e-9b7a-2c8d5e1f0a9b"
+         *     }
+         */
+        'application/json': components['schemas']['CreateBackupMigrationDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupMigrationResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller is not a platform administrator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -4321,6 +5717,176 @@ export interface operations {
       };
     };
   };
+  StorageHealth_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        config_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StorageHealthResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.storage.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BackupMigrations_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        config_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "target_storage_config_id": "3f2b8f5e-6a4c-4d1e-9b7a-2c8d5e1f0a9b"
+         *     }
+         */
+        'application/json': components['schemas']['CreateBackupMigrationDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupMigrationResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.storage.update` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   StorageConfigs_recount: {
     parameters: {
       query?: never;
@@ -4531,9 +6097,18 @@ export interface operations {
       content: {
         /**
          * @example {
+         *       "disable_providers": [
+         *         "ftp"
+         *       ],
+         *       "enable_providers": [
+         *         "local"
+         *       ],
+         *       "freshness_late_factor": 1.5,
+         *       "freshness_stale_factor": 3,
          *       "local_storage_roots": [
          *         "/srv/offsite-local/{organization_slug}"
-         *       ]
+         *       ],
+         *       "storage_probe_interval_minutes": 60
          *     }
          */
         'application/json': components['schemas']['UpdateStorageSettingsDto'];
@@ -4737,6 +6312,96 @@ export interface operations {
       };
       /** @description The backup is still running or queued: cancel it first. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Backups_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        backup_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['UpdateBackupDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.backup.delete` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5667,6 +7332,178 @@ export interface operations {
       };
     };
   };
+  EnvironmentSchedules_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        environment_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleResponse'][];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EnvironmentSchedules_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        environment_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "cron": "30 2 * * *",
+         *       "name": "nightly",
+         *       "timezone": "Europe/Berlin"
+         *     }
+         */
+        'application/json': components['schemas']['CreateScheduleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.manage` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   Environments_test: {
     parameters: {
       query?: never;
@@ -5856,6 +7693,236 @@ export interface operations {
       };
       /** @description The Health Check is not successful */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BackupMigrations_list: {
+    parameters: {
+      query: {
+        organization_id: string;
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupMigrationPageResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.storage.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BackupMigrations_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        migration_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupMigrationResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.storage.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BackupMigrations_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        migration_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupMigrationResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.storage.update` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
         headers: {
           [name: string]: unknown;
         };
@@ -6695,6 +8762,655 @@ export interface operations {
       };
     };
   };
+  NotificationChannels_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        org_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationChannelResponse'][];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.notification.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationChannels_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        org_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "kind": "webhook",
+         *       "name": "Ops webhook",
+         *       "recipients": [
+         *         "ops@example.com"
+         *       ],
+         *       "url": "https://hooks.example.com/offsite"
+         *     }
+         */
+        'application/json': components['schemas']['CreateNotificationChannelDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedNotificationChannelResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.notification.manage` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationChannels_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel_id: string;
+        org_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationChannelResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.notification.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationChannels_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel_id: string;
+        org_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.notification.manage` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationChannels_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel_id: string;
+        org_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['UpdateNotificationChannelDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationChannelResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.notification.manage` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationChannels_deliveries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel_id: string;
+        org_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDeliveryResponse'][];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.notification.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationChannels_rotateSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel_id: string;
+        org_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSecretResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.notification.manage` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  NotificationChannels_test: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel_id: string;
+        org_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationDeliveryResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.notification.manage` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   Roles_list: {
     parameters: {
       query?: never;
@@ -7343,6 +10059,498 @@ export interface operations {
         };
       };
       /** @description The caller lacks the `org.backup.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Schedules_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        schedule_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Schedules_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        schedule_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.manage` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Schedules_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        schedule_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "cron": "30 2 * * *",
+         *       "name": "nightly",
+         *       "timezone": "Europe/Berlin"
+         *     }
+         */
+        'application/json': components['schemas']['UpdateScheduleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.manage` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Schedules_nextRuns: {
+    parameters: {
+      query?: {
+        count?: number;
+      };
+      header?: never;
+      path: {
+        schedule_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NextRunsResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Schedules_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        schedule_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['RetentionPreviewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetentionPreviewResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  Schedules_runs: {
+    parameters: {
+      query?: {
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        schedule_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleRunResponse'][];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.list` permission (`permission` names it). */
       403: {
         headers: {
           [name: string]: unknown;

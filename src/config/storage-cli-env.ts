@@ -1,5 +1,5 @@
 /**
- * Defaults for `storage:validate` from the reference environment variables (seed 002):
+ * Defaults for `storage:validate` from the reference environment variables of the storage validation report:
  * STORAGE_BACKEND=s3|local, STORAGE_S3_BUCKET, STORAGE_S3_REGION, STORAGE_S3_ACCESS_KEY_ID,
  * STORAGE_S3_SECRET_ACCESS_KEY, STORAGE_S3_ENDPOINT. Only the CLI uses them; flags win.
  */

@@ -189,9 +189,12 @@ describe('frontend flow through the generated client (real PostgreSQL source, lo
       await api.GET('/api/v1/backups/{backup_id}/download', { params: { path: { backup_id: backup.id } } }),
       200,
     );
-    expect(links.parts.map((p) => p.name)).toEqual(expect.arrayContaining(['metadata.json']));
-    const manifest = await fetch(links.parts.find((p) => p.name === 'metadata.json')!.url);
-    expect(manifest.status).toBe(200);
+    expect(links.parts.map((p) => p.name)).toEqual(expect.arrayContaining(['database', 'filestore']));
+    for (const part of links.parts) {
+      const got = await fetch(part.url);
+      expect([part.name, got.status]).toEqual([part.name, 200]);
+      expect(Buffer.from(await got.arrayBuffer()).length).toBe(part.size_bytes);
+    }
   });
 
   it('restores into a new environment, idempotently, and follows it over SSE', async () => {

@@ -75,7 +75,7 @@ describe('OpenAPI document (openapi.json)', () => {
       const declared = Object.keys(op.responses);
       const expected: string[] = [];
       const isPublic = Array.isArray(op.security) && op.security.length === 0;
-      const health = /\/health/.test(p);
+      const health = /^\/api\/v\d+\/health/.test(p);
       if (!isPublic) expected.push('401');
       if (op['x-permission'] && !['authenticated'].includes(op['x-permission'])) expected.push('403');
       if (/\{[a-z_]+\}/.test(p)) expected.push('400', '404');

@@ -85,16 +85,46 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server,
         'allow_insecure_endpoints',
         'allow_org_byos',
         'allow_private_endpoints',
+        'default_storage',
         'enabled_providers',
+        'failed_backups_keep_days',
         'has_default_storage',
         'local_storage_roots',
+        'min_schedule_interval_minutes',
+        'storage_probe_interval_minutes',
+        'freshness_late_factor',
+        'freshness_stale_factor',
       ].sort(),
     );
+    expect(body).toMatchObject({
+      storage_probe_interval_minutes: 60,
+      freshness_late_factor: 1.5,
+      freshness_stale_factor: 3,
+    });
     expect(body.enabled_providers).toEqual(
       expect.arrayContaining(['aws_s3', 'cloudflare_r2', 'backblaze_b2', 'minio', 'sftp', 'ftp']),
     );
     expect(body.enabled_providers).not.toContain('local');
-    expect(body).toMatchObject({ allow_org_byos: true, has_default_storage: false });
+    expect(body).toMatchObject({
+      allow_org_byos: true,
+      has_default_storage: false,
+      default_storage: null,
+      min_schedule_interval_minutes: 60,
+      failed_backups_keep_days: 30,
+    });
+  });
+
+  it('PUT /backups/storage-settings changes single providers with enable_providers / disable_providers', async () => {
+    const before = ok(await asOwner.GET('/api/v1/backups/storage-settings'), 200).enabled_providers;
+    const changed = ok(await settings({ enable_providers: ['local'], disable_providers: ['ftp'] }), 200);
+    expect([...changed.enabled_providers].sort()).toEqual(
+      [...before.filter((p) => p !== 'ftp'), 'local'].sort(),
+    );
+    const both = problem(await settings({ enabled_providers: ['sftp'], enable_providers: ['local'] }), 400);
+    expect(JSON.stringify(both)).toMatch(/either the whole list/);
+    problem(await settings({ enable_providers: ['ftp'], disable_providers: ['ftp'] }), 400);
+    const back = ok(await settings({ enabled_providers: before }), 200);
+    expect(back.enabled_providers).toEqual(before);
   });
 
   it('PUT /backups/storage-settings is for platform admins only', async () => {
@@ -266,7 +296,7 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server,
     await db.end();
     const refused = problem(await asOwner.DELETE(CONFIG, byId(created.id)), 400);
     expect(refused.detail).toBe(
-      'Cannot delete storage config with 42 backups. Delete or migrate backups first.',
+      `Cannot delete storage config with 42 backups. Delete them, or move them to another storage config with POST /api/v1/backups/storage-configs/${created.id}/migrations, first.`,
     );
     const empty = ok(await create(asOwner, org.id, r2Body({ name: 'empty' })), 201);
     expect((await asOwner.DELETE(CONFIG, byId(empty.id))).response.status).toBe(204);
@@ -509,7 +539,10 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server,
       201,
     );
     expect(created).toMatchObject({ organization_id: null, is_default: true });
-    expect(ok(await asOwner.GET('/api/v1/backups/storage-settings')).has_default_storage).toBe(true);
+    const settingsNow = ok(await asOwner.GET('/api/v1/backups/storage-settings'), 200);
+    expect(settingsNow.has_default_storage).toBe(true);
+    // Tenants see what the default is, never where (no directory, endpoint or credentials).
+    expect(settingsNow.default_storage).toEqual({ name: 'Platform local', provider: 'local', region: null });
     // A platform config is not reachable through the tenant routes.
     problem(await asOwner.GET(CONFIG, byId(created.id)), 404);
   });

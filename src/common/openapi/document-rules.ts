@@ -15,6 +15,12 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   restores: 'Restores and verification restores of a backup.',
   admin: 'Platform administration: platform storage, managed environments, source settings.',
   health: 'Liveness and readiness probes.',
+  schedules: 'Backup schedules of an environment, their runs, next runs and retention.',
+  notifications:
+    "An organization's notification channels (signed webhooks, e-mail), their tests and deliveries.",
+  'storage-health': 'Storage health probes and backup freshness.',
+  'backup-migrations': 'Moving backups between storage configurations, verified byte for byte.',
+  metrics: 'Prometheus metrics.',
 };
 
 type Json = Record<string, unknown>;
@@ -53,7 +59,7 @@ export function expectedErrorStatuses(path: string, op: Operation): string[] {
   if (access) statuses.add('401');
   if (access && access !== 'authenticated') statuses.add('403');
   if (access && access !== 'authenticated' && access !== 'platform_admin') statuses.add('404');
-  if (/\{[a-z_]+\}/.test(path) && !/\/health/.test(path)) statuses.add('404');
+  if (/\{[a-z_]+\}/.test(path) && !/^\/api\/v\d+\/health/.test(path)) statuses.add('404');
   // An organization named by the query: a stranger's looks exactly like a missing one.
   if ((op.parameters ?? []).some((p) => p.name === 'organization_id')) statuses.add('404');
   if (!/^\/api\/v\d+\/health/.test(path)) statuses.add('429');

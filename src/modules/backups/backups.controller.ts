@@ -6,6 +6,7 @@ import {
   Headers,
   HttpCode,
   Param,
+  Patch,
   Post,
   Query,
   Req,
@@ -31,7 +32,7 @@ import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import { ApiEventStream, streamState } from '../../common/http/sse.js';
 import { Idempotent } from '../idempotency/idempotency.interceptor.js';
 import { BackupsService } from './backups.service.js';
-import { CreateBackupDto, ListBackupsQuery } from './dto/backup-input.dto.js';
+import { CreateBackupDto, ListBackupsQuery, UpdateBackupDto } from './dto/backup-input.dto.js';
 import { BackupDownloadResponse, BackupPageResponse, BackupResponse } from './dto/backup-responses.dto.js';
 
 const BackupParam = () => ApiParam({ name: 'backup_id', format: 'uuid' });
@@ -122,6 +123,21 @@ export class BackupsController {
   @ApiOperation({ summary: 'One backup, with its status, phase and progress.' })
   get(@OrgAuth() auth: OrgAuthContext, @Param('backup_id', ParseIdPipe) id: string): Promise<BackupResponse> {
     return this.backups.get(auth, id);
+  }
+
+  @Patch(':backup_id')
+  @RequirePermission('org.backup.delete')
+  @BackupParam()
+  @ApiOkResponse({ type: BackupResponse })
+  @ApiOperation({
+    summary: 'Protect a backup from retention and deletion (protected: true), or release it.',
+  })
+  update(
+    @OrgAuth() auth: OrgAuthContext,
+    @Param('backup_id', ParseIdPipe) id: string,
+    @Body() dto: UpdateBackupDto,
+  ): Promise<BackupResponse> {
+    return this.backups.update(auth, id, dto);
   }
 
   @Delete(':backup_id')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, type FindOptionsWhere } from 'typeorm';
 import { Transactions } from '../../common/database/transactions.js';
 import { SECRET_COLUMNS, StorageConfig } from './storage-config.entity.js';
 
@@ -36,6 +36,15 @@ export class StorageConfigsRepository {
     else qb.andWhere('c.organization_id = :scope', { scope });
     for (const col of SECRET_COLUMNS) qb.addSelect(`c.${col}`);
     return qb.getOne();
+  }
+
+  /** Name and provider of configs by id, whatever their scope (callers hold ids from their own rows). */
+  summaries(ids: string[]): Promise<Pick<StorageConfig, 'id' | 'name' | 'provider' | 'organizationId'>[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo.find({
+      where: { id: In(ids) },
+      select: { id: true, name: true, provider: true, organizationId: true },
+    });
   }
 
   /** For the access guard: the organization owning a config, null when missing or platform-level. */

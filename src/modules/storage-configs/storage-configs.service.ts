@@ -33,6 +33,7 @@ import { StorageConfigsRepository, type ConfigScope } from './storage-configs.re
 import { toStorageConfigResponse } from './storage-configs.mapper.js';
 import { StorageSettingsService, type StorageSettings } from './storage-settings.service.js';
 import { checkTarget } from './storage-target-rules.js';
+import { configurationFailedReport } from '../storage/test-connection.js';
 
 export const BYOS_DISABLED =
   'Organization storage configuration is not enabled on this platform. Contact your platform administrator.';
@@ -110,9 +111,21 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       enabled_providers: s.enabled_providers,
       allow_org_byos: s.allow_org_byos,
       has_default_storage: platformDefault !== null,
+      default_storage: platformDefault
+        ? {
+            name: platformDefault.name,
+            provider: platformDefault.provider,
+            region: platformDefault.region ?? null,
+          }
+        : null,
       allow_insecure_endpoints: s.allow_insecure_endpoints,
       allow_private_endpoints: s.allow_private_endpoints,
       local_storage_roots: s.local_storage_roots,
+      min_schedule_interval_minutes: s.min_schedule_interval_minutes,
+      failed_backups_keep_days: s.failed_backups_keep_days,
+      storage_probe_interval_minutes: s.storage_probe_interval_minutes,
+      freshness_late_factor: s.freshness_late_factor,
+      freshness_stale_factor: s.freshness_stale_factor,
     };
   }
 
@@ -125,8 +138,40 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       const problems = rootTemplateProblems(root, offsitePaths(this.config));
       if (problems.length) errors.push({ field: `local_storage_roots[${i}]`, messages: problems });
     });
+    const currentSettings = await this.settings.get();
+    const late = dto.freshness_late_factor ?? currentSettings.freshness_late_factor;
+    const stale = dto.freshness_stale_factor ?? currentSettings.freshness_stale_factor;
+    if (stale <= late) {
+      errors.push({
+        field: 'freshness_stale_factor',
+        messages: [`freshness_stale_factor (${stale}) must be greater than freshness_late_factor (${late})`],
+      });
+    }
+    const both = (dto.enable_providers ?? []).filter((p) => dto.disable_providers?.includes(p));
+    if (both.length) {
+      errors.push({
+        field: 'enable_providers',
+        messages: [`${both.join(', ')} cannot be enabled and disabled at once`],
+      });
+    }
+    if (dto.enabled_providers && (dto.enable_providers || dto.disable_providers)) {
+      errors.push({
+        field: 'enabled_providers',
+        messages: [
+          'give either the whole list (enabled_providers) or changes (enable_providers / disable_providers)',
+        ],
+      });
+    }
     if (errors.length) throw invalidFields('Invalid storage settings', errors);
-    const { before, after } = await this.settings.update(dto);
+    const { enable_providers: enable, disable_providers: disable, ...patch } = dto;
+    const { before, after } = await this.settings.update(patch, (current) =>
+      enable || disable
+        ? [
+            ...current.filter((p) => !disable?.includes(p)),
+            ...(enable ?? []).filter((p) => !current.includes(p)),
+          ]
+        : undefined,
+    );
     this.logger.log({ actor: auth.email, before, after }, 'Platform storage settings changed');
     return this.storageSettings();
   }
@@ -228,7 +273,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       if (backups > 0) {
         throw new DomainError(
           'bad_request',
-          `Cannot delete storage config with ${backups} backups. Delete or migrate backups first.`,
+          `Cannot delete storage config with ${backups} backups. Delete them, or move them to another storage config with POST ${scope === null ? '/api/v1/admin/storage-configs' : '/api/v1/backups/storage-configs'}/${id}/migrations, first.`,
         );
       }
       await this.configs.delete(scope, id);
@@ -288,7 +333,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       return { scoped_key, message, buckets };
     } catch (err) {
       if (isStorageError(err)) {
-        // The seed's scoped-key message is an answer, not a failure of this call.
+        // The contract's scoped-key message is an answer, not a failure of this call.
         if (err.message === SCOPED_KEY_MESSAGE)
           return { scoped_key: true, message: err.message, buckets: [] };
         throw new DomainError('bad_request', `${err.message}${err.hint ? ` ${err.hint}` : ''}`, {
@@ -317,6 +362,22 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       });
     }
     return report;
+  }
+
+  /**
+   * The periodic health probe of a saved config: the connection test's light variant (write, read
+   * back and delete one small object; no multipart, no presigned URLs), with the platform's endpoint
+   * switches. Never throws for configuration or server problems: they are in the report.
+   */
+  async probeLight(scope: ConfigScope, id: string, signal?: AbortSignal): Promise<TestConnectionReport> {
+    const row = await this.requireWithSecrets(scope, id);
+    let target: StorageTarget;
+    try {
+      target = await this.confineLocal(scope, this.decryptTarget(row), 'use');
+    } catch (err) {
+      return configurationFailedReport(row.provider, err);
+    }
+    return this.drivers.test(target, this.driverOptions(scope, await this.settings.get()), signal, true);
   }
 
   // --- used by backups (next issue) and the CLI ----------------------------------------------
@@ -373,6 +434,26 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
    * the organization's default, else the platform default. Refuses inactive configs and providers
    * the platform has disabled (for organization configs), naming why.
    */
+  /** Name, provider and scope of configs by id, for showing where backups are (no secrets, no endpoints). */
+  async summaries(
+    ids: string[],
+  ): Promise<
+    Map<string, { id: string; name: string; provider: string; scope: 'platform' | 'organization' }>
+  > {
+    const rows = await this.configs.summaries(ids);
+    return new Map(
+      rows.map((c) => [
+        c.id,
+        {
+          id: c.id,
+          name: c.name,
+          provider: c.provider,
+          scope: c.organizationId ? 'organization' : 'platform',
+        },
+      ]),
+    );
+  }
+
   async resolveForBackup(
     organizationId: string,
     requestedId?: string | null,

@@ -180,6 +180,19 @@ export function registerStorageValidateCommand(program: Command): void {
     .option('--config-id <id>', 'test a saved storage configuration (reads the database)')
     .option('--org <organizationId>', 'organization of --config-id (default: looked up)')
     .option('--json', 'print the JSON of the test-connection API')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Environment (defaults for the flags above; flags win):',
+        '  STORAGE_BACKEND               s3 | local',
+        '  STORAGE_S3_ENDPOINT           e.g. http://localhost:9000 (MinIO); unset: AWS',
+        '  STORAGE_S3_REGION             e.g. us-east-1',
+        '  STORAGE_S3_BUCKET             bucket to test',
+        '  STORAGE_S3_ACCESS_KEY_ID      access key',
+        '  STORAGE_S3_SECRET_ACCESS_KEY  secret key',
+      ].join('\n'),
+    )
     .action(async (o: StorageValidateOptions) => {
       let report: TestConnectionReport;
       const env = readStorageCliEnv();
