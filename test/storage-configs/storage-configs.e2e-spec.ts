@@ -115,7 +115,7 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server,
   });
 
   it('PUT /backups/storage-settings changes single providers with enable_providers / disable_providers', async () => {
-    const before = ok(await asOwner.GET('/api/v1/backups/storage-settings')).enabled_providers;
+    const before = ok(await asOwner.GET('/api/v1/backups/storage-settings'), 200).enabled_providers;
     const changed = ok(await settings({ enable_providers: ['local'], disable_providers: ['ftp'] }), 200);
     expect([...changed.enabled_providers].sort()).toEqual(
       [...before.filter((p) => p !== 'ftp'), 'local'].sort(),
@@ -123,7 +123,8 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server,
     const both = problem(await settings({ enabled_providers: ['sftp'], enable_providers: ['local'] }), 400);
     expect(JSON.stringify(both)).toMatch(/either the whole list/);
     problem(await settings({ enable_providers: ['ftp'], disable_providers: ['ftp'] }), 400);
-    expect(ok(await settings({ enabled_providers: before })).enabled_providers).toEqual(before);
+    const back = ok(await settings({ enabled_providers: before }), 200);
+    expect(back.enabled_providers).toEqual(before);
   });
 
   it('PUT /backups/storage-settings is for platform admins only', async () => {
@@ -538,7 +539,7 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server,
       201,
     );
     expect(created).toMatchObject({ organization_id: null, is_default: true });
-    const settingsNow = ok(await asOwner.GET('/api/v1/backups/storage-settings'));
+    const settingsNow = ok(await asOwner.GET('/api/v1/backups/storage-settings'), 200);
     expect(settingsNow.has_default_storage).toBe(true);
     // Tenants see what the default is, never where (no directory, endpoint or credentials).
     expect(settingsNow.default_storage).toEqual({ name: 'Platform local', provider: 'local', region: null });

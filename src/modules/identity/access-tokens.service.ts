@@ -7,7 +7,6 @@ import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { RevokedTokensRepository } from './revoked-tokens.repository.js';
 import { UsersRepository } from './users.repository.js';
 
 const ALGORITHM = 'HS256';
@@ -48,7 +47,6 @@ export class AccessTokensService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
-    private readonly revoked: RevokedTokensRepository,
   ) {
     const { jwtSecret, jwtIssuer, jwtAudience } = config.auth;
     this.jwt = new JwtService({ secret: jwtSecret });
@@ -102,7 +100,7 @@ export class AccessTokensService {
   private async principal({ sub, jti, exp, iat, iat_ms }: TokenPayload): Promise<Principal | null> {
     // Tokens without a jti (before sign-out existed) cannot be revoked, so they are no longer accepted.
     if (!isUuid(sub) || !isUuid(jti) || typeof exp !== 'number') return null;
-    const [user, revoked] = await Promise.all([this.users.findActiveById(sub), this.revoked.isRevoked(jti)]);
+    const { user, revoked } = await this.users.findActiveForToken(sub, jti);
     if (!user || revoked) return null;
     if (user.tokensValidAfter) {
       // Tokens from before iat_ms existed only have whole seconds: the start of their second counts.

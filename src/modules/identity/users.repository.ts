@@ -21,6 +21,19 @@ export class UsersRepository {
     return this.repo().findOneBy({ id, disabledAt: IsNull() });
   }
 
+  /**
+   * The user a token names, if active, and whether the token (jti) is revoked: one statement, so
+   * token verification costs one round trip and never runs two queries on one client at once.
+   */
+  async findActiveForToken(id: string, jti: string): Promise<{ user: User | null; revoked: boolean }> {
+    const { entities, raw } = await this.repo()
+      .createQueryBuilder('u')
+      .addSelect('EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = :jti)', 'token_revoked')
+      .where('u.id = :id AND u.disabled_at IS NULL', { id, jti })
+      .getRawAndEntities<{ token_revoked: boolean }>();
+    return { user: entities[0] ?? null, revoked: raw[0]?.token_revoked === true };
+  }
+
   findByEmail(email: string): Promise<User | null> {
     return this.repo().findOneBy({ email: email.toLowerCase() });
   }
