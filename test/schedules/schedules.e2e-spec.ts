@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { FakeClock } from '../../src/common/clock/clock.js';
 import { RetentionService } from '../../src/modules/schedules/retention.service.js';
 import { SchedulerService } from '../../src/modules/schedules/scheduler.service.js';
@@ -18,6 +19,7 @@ import {
   type TestOrg,
   type TestUser,
 } from '../support/identity.js';
+import { createBucket, startS3Server } from '../support/storage-servers.js';
 
 const HOUR = 3_600_000;
 const START = '2026-12-01T00:00:00.000Z';
@@ -90,6 +92,29 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
     for (const b of await backupsOf(envId)) await waitForBackup(t, owner.token, b.id, { timeoutMs: 60_000 });
   };
   const db = () => t.app.get(DataSource);
+  /**
+   * Moves the clock to each due time (every `step` hours from START, `n` times), ticks, waits for
+   * the backup and for the retention run it queued. Returns the backups made, in order.
+   */
+  const drive = async (envId: string, scheduleId: string, step: number, n: number) => {
+    const made: string[] = [];
+    for (let i = 1; i <= n; i++) {
+      clock.set(Date.parse(START) + i * step * HOUR);
+      await scheduler.tick();
+      const now = clock.now().toISOString();
+      const newest = (await backupsOf(envId))[0];
+      expect(newest.created_at).toBe(now);
+      made.push(newest.id);
+      const done = await waitForBackup(t, owner.token, newest.id, { timeoutMs: 60_000 });
+      expect(done.status).toBe('completed');
+      const deadline = Date.now() + 30_000;
+      while ((await call('GET', `/schedules/${scheduleId}`)).body.last_retention_at !== now) {
+        if (Date.now() > deadline) throw new Error(`retention after ${now} did not run`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    return made;
+  };
 
   beforeAll(async () => {
     clock = new FakeClock(START);
@@ -355,23 +380,7 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       writeFileSync(path.join(envDir, 'notes.txt'), 'mine');
       writeFileSync(path.join(envDir, 'not-offsite', 'other-product.tar'), 'theirs');
 
-      const made: string[] = [];
-      for (let h = 1; h <= 72; h++) {
-        clock.set(Date.parse(START) + h * HOUR);
-        await scheduler.tick();
-        const now = clock.now().toISOString();
-        const newest = (await backupsOf(env.id))[0];
-        expect(newest.created_at).toBe(now);
-        made.push(newest.id);
-        const done = await waitForBackup(t, owner.token, newest.id, { timeoutMs: 60_000 });
-        expect(done.status).toBe('completed');
-        // The retention job this backup queued has run.
-        const deadline = Date.now() + 30_000;
-        while ((await call('GET', `/schedules/${s.id}`)).body.last_retention_at !== now) {
-          if (Date.now() > deadline) throw new Error(`retention after ${now} did not run`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
+      const made = await drive(env.id, s.id, 1, 72);
       // Dec 4 00:00 (newest), Dec 3 19:00–23:00 (hourly), Dec 3 23:00 and Dec 2 23:00 (daily).
       const expectedTimes = [
         '2026-12-04T00:00:00.000Z',
@@ -440,6 +449,95 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       expect(filesOnDisk(envDir)).toHaveLength(2 + 3 * 3);
       expect(filesOnDisk(envDir)).toContain('notes.txt');
     }, 600_000);
+
+    it('on an S3 server: every 3 hours for three days, GFS with "oldest monthly"; the bucket (listed from the server) holds exactly the kept backups and the foreign objects', async () => {
+      const s3 = await startS3Server();
+      try {
+        const admin = await platformAdmin(t);
+        const open = await call(
+          'PUT',
+          '/backups/storage-settings',
+          { allow_private_endpoints: true, allow_insecure_endpoints: true },
+          admin.token,
+        );
+        expect(open.status).toBe(200);
+        const bucket = `sched-${randomBytes(4).toString('hex')}`;
+        await createBucket(s3, bucket);
+        const cfg = await call('POST', `/backups/storage-configs?organization_id=${org.id}`, {
+          name: `s3 ${bucket}`,
+          provider: 's3_compatible',
+          endpoint_url: s3.endpoint,
+          region: s3.region,
+          bucket,
+          access_key: s3.accessKey,
+          secret_key: s3.secretKey,
+          path_prefix: 'offsite/',
+        });
+        expect(cfg.status).toBe(201);
+        clock.set(START);
+        const env = await environment();
+        const sched = await schedule(env.id, {
+          cron: '0 */3 * * *',
+          storage_config_id: cfg.body.id,
+          retention: { keep_last: 1, keep_hourly: 2, keep_daily: 3, keep_monthly: 2 },
+        });
+        const client = new S3Client({
+          region: s3.region,
+          endpoint: s3.endpoint,
+          forcePathStyle: true,
+          credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey },
+        });
+        const envPrefix = `offsite/${org.slug}/${env.name}/`;
+        const foreign = [
+          `${envPrefix}notes.txt`,
+          `${envPrefix}not-offsite/other-product.tar`,
+          'other-product/x.tar',
+        ];
+        for (const Key of foreign)
+          await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'not ours' }));
+        const made = await drive(env.id, sched.id, 3, 24);
+        // Dec 4 00:00 (last, hourly, daily, monthly), Dec 3 21:00 (hourly, daily), Dec 2 21:00 (daily),
+        // Dec 1 03:00 (the oldest: monthly still had a count left).
+        const catalog = await backupsOf(env.id);
+        expect(catalog.map((b) => b.created_at)).toEqual([
+          '2026-12-04T00:00:00.000Z',
+          '2026-12-03T21:00:00.000Z',
+          '2026-12-02T21:00:00.000Z',
+          '2026-12-01T03:00:00.000Z',
+        ]);
+        const keys: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await client.send(
+            new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }),
+          );
+          keys.push(...(page.Contents ?? []).map((o) => o.Key!));
+          token = page.NextContinuationToken;
+        } while (token);
+        const expected = [
+          ...foreign,
+          ...catalog.flatMap((b) =>
+            ['database.sql.gz', 'filestore.tar.gz', 'metadata.json'].map(
+              (f) => `offsite/${b.object_prefix}${f}`,
+            ),
+          ),
+        ].sort();
+        expect(keys.sort()).toEqual(expected);
+        const [{ n }] = await db().query(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'schedule.retention' AND target_id = $1`,
+          [sched.id],
+        );
+        expect(n).toBe(24);
+        expect(made).toHaveLength(24);
+        // The storage config's counters follow the deletions.
+        const got = await call('GET', `/backups/storage-configs/${cfg.body.id}`);
+        expect(got.body.object_count).toBe(4);
+        expect(got.body.total_size_bytes).toBe(catalog.reduce((a, b) => a + b.total_size_bytes, 0));
+        client.destroy();
+      } finally {
+        await s3.stop();
+      }
+    }, 300_000);
 
     it("the sweep prunes failed backups' rows after failed_backups_keep_days (30 by default)", async () => {
       const env = await environment();
