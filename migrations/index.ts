@@ -7,6 +7,7 @@ import { RevokedTokens1763830000000 } from './1763830000000-RevokedTokens.js';
 import { AccountSecurity1763840000000 } from './1763840000000-AccountSecurity.js';
 import { ManagedEnvironments1763850000000 } from './1763850000000-ManagedEnvironments.js';
 import { Schedules1764000000000 } from './1764000000000-Schedules.js';
+import { EnvironmentRetention1764000100000 } from './1764000100000-EnvironmentRetention.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes a file here; add its class to this list. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => object)[] = [
   AccountSecurity1763840000000,
   ManagedEnvironments1763850000000,
   Schedules1764000000000,
+  EnvironmentRetention1764000100000,
 ];

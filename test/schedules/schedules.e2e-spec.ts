@@ -539,6 +539,63 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       }
     }, 300_000);
 
+    it("an environment's own policy applies to its manual backups, after each one and in the sweep", async () => {
+      const env = await environment();
+      const bad = await call('PUT', `/environments/${env.id}/retention`, {
+        retention: { keep_last: 2 },
+        timezone: 'Nowhere/Land',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('timezone');
+      expect((await call('GET', `/environments/${env.id}/retention`)).body).toMatchObject({
+        retention: null,
+      });
+      // Manual backups on three days; a scheduled backup of the same environment is not the policy's.
+      const manual: string[] = [];
+      for (const day of [1, 2, 3]) {
+        clock.set(Date.parse(START) + day * 24 * HOUR);
+        const res = await call('POST', `/backups?organization_id=${org.id}`, { environment_id: env.id });
+        expect(res.status).toBe(202);
+        await waitForBackup(t, owner.token, res.body.id);
+        manual.push(res.body.id);
+      }
+      const preview = await call('POST', `/environments/${env.id}/retention/preview`, {
+        retention: { keep_last: 1 },
+      });
+      expect(preview.status).toBe(200);
+      expect(preview.body.items.map((i: any) => [i.backup_id, i.action])).toEqual([
+        [manual[2], 'keep'],
+        [manual[1], 'delete'],
+        [manual[0], 'delete'],
+      ]);
+      const put = await call('PUT', `/environments/${env.id}/retention`, {
+        retention: { keep_last: 2 },
+        timezone: 'Europe/Berlin',
+      });
+      expect(put.status).toBe(200);
+      expect(put.body).toMatchObject({ retention: { keep_last: 2 }, timezone: 'Europe/Berlin' });
+      // The next manual backup triggers the run: the two newest stay.
+      clock.set(Date.parse(START) + 4 * 24 * HOUR);
+      const next = await call('POST', `/backups?organization_id=${org.id}`, { environment_id: env.id });
+      await waitForBackup(t, owner.token, next.body.id);
+      const deadline = Date.now() + 30_000;
+      while ((await backupsOf(env.id)).length !== 2) {
+        if (Date.now() > deadline) throw new Error('environment retention did not run');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await backupsOf(env.id)).map((b) => b.id)).toEqual([next.body.id, manual[2]]);
+      const [row] = await db().query(
+        `SELECT diff FROM audit_log WHERE action = 'environment.retention' AND target_id = $1`,
+        [env.id],
+      );
+      expect([...row.diff.deleted].sort()).toEqual([manual[0], manual[1]].sort());
+      // Removing the policy: nothing more is deleted.
+      await call('PUT', `/environments/${env.id}/retention`, { retention: null });
+      await call('PUT', `/environments/${env.id}/retention`, { retention: null });
+      await retention.sweep();
+      expect(await backupsOf(env.id)).toHaveLength(2);
+    }, 120_000);
+
     it("the sweep prunes failed backups' rows after failed_backups_keep_days (30 by default)", async () => {
       const env = await environment();
       const [cfg] = await db().query('SELECT id FROM storage_configs WHERE organization_id IS NULL LIMIT 1');

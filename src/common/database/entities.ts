@@ -10,6 +10,7 @@ import { Organization } from '../../modules/organizations/organization.entity.js
 import { Role } from '../../modules/organizations/role.entity.js';
 import { StorageConfig } from '../../modules/storage-configs/storage-config.entity.js';
 import { Restore } from '../../modules/restores/restore.entity.js';
+import { EnvironmentRetention } from '../../modules/schedules/environment-retention.entity.js';
 import { Schedule, ScheduleRun } from '../../modules/schedules/schedule.entity.js';
 import { PlatformSetting } from './platform-setting.entity.js';
 
@@ -30,4 +31,5 @@ export const ENTITIES: (new () => object)[] = [
   Restore,
   Schedule,
   ScheduleRun,
+  EnvironmentRetention,
 ];
