@@ -365,6 +365,18 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       expect((await call('PATCH', `/backups/${res.body.id}`, { protected: 'yes' })).status).toBe(400);
       expect((await call('DELETE', `/backups/${res.body.id}`)).status).toBe(409);
       await call('PATCH', `/backups/${res.body.id}`, { protected: false });
+      // Being restored (or verified): not deleted now, by hand or by retention.
+      const restoreId = randomUUID();
+      await db().query(
+        `INSERT INTO restores (id, organization_id, backup_id, target_environment_id, kind, mode, status)
+           VALUES ($1, $2, $3, $4, 'verify', 'replace', 'running')`,
+        [restoreId, org.id, res.body.id, env.id],
+      );
+      const busy = await call('DELETE', `/backups/${res.body.id}`);
+      expect(busy.status).toBe(409);
+      expect(busy.body.detail).toMatch(/being restored or verified/);
+      expect((await call('GET', `/backups/${res.body.id}`)).body.status).toBe('completed');
+      await db().query(`UPDATE restores SET status = 'completed' WHERE id = $1`, [restoreId]);
       expect((await call('DELETE', `/backups/${res.body.id}`)).status).toBe(204);
     }, 60_000);
   });
