@@ -318,6 +318,24 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       expect((await backupsOf(env.id)).filter((b) => b.trigger === 'schedule')).toHaveLength(2);
     }, 120_000);
 
+    it('a scheduled backup left pending by a worker that died before queueing it is queued again by the next tick', async () => {
+      const env = await environment();
+      const s = await schedule(env.id, { cron: '@daily' });
+      const [cfg] = await db().query(
+        'SELECT id FROM storage_configs WHERE organization_id IS NULL AND is_default',
+      );
+      const id = randomUUID();
+      await db().query(
+        `INSERT INTO backups (id, organization_id, environment_id, storage_config_id, object_prefix, status,
+            dump_format, compression, trigger, schedule_id, updated_at)
+          VALUES ($1, $2, $3, $4, $5, 'pending', 'plain', 'gzip', 'schedule', $6, now() - interval '11 minutes')`,
+        [id, org.id, env.id, cfg.id, `${org.slug}/${env.name}/stranded-${id}/`, s.id],
+      );
+      await scheduler.tick();
+      const done = await waitForBackup(t, owner.token, id);
+      expect(done).toMatchObject({ status: 'completed', trigger: 'schedule', schedule_id: s.id });
+    }, 60_000);
+
     it("a deleted organization's schedules never run", async () => {
       clock.set(START);
       const other = await registerAndLogin(t);
