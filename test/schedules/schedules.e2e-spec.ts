@@ -53,6 +53,7 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
   let localDir: string;
   let scheduler: SchedulerService;
   let retention: RetentionService;
+  let localConfigId: string;
 
   const call = async (method: string, p: string, body?: unknown, token = owner.token) =>
     t.request(method, p, { token, body });
@@ -139,6 +140,7 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       admin.token,
     );
     expect(cfg.status).toBe(201);
+    localConfigId = cfg.body.id;
   }, 60_000);
   afterAll(async () => {
     await t?.close();
@@ -584,9 +586,13 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       const manual: string[] = [];
       for (const day of [1, 2, 3]) {
         clock.set(Date.parse(START) + day * 24 * HOUR);
-        const res = await call('POST', `/backups?organization_id=${org.id}`, { environment_id: env.id });
+        // The platform's local storage (the S3 test above left an organization default behind).
+        const res = await call('POST', `/backups?organization_id=${org.id}`, {
+          environment_id: env.id,
+          storage_config_id: localConfigId,
+        });
         expect(res.status).toBe(202);
-        await waitForBackup(t, owner.token, res.body.id);
+        expect((await waitForBackup(t, owner.token, res.body.id)).status).toBe('completed');
         manual.push(res.body.id);
       }
       const preview = await call('POST', `/environments/${env.id}/retention/preview`, {
@@ -606,8 +612,11 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       expect(put.body).toMatchObject({ retention: { keep_last: 2 }, timezone: 'Europe/Berlin' });
       // The next manual backup triggers the run: the two newest stay.
       clock.set(Date.parse(START) + 4 * 24 * HOUR);
-      const next = await call('POST', `/backups?organization_id=${org.id}`, { environment_id: env.id });
-      await waitForBackup(t, owner.token, next.body.id);
+      const next = await call('POST', `/backups?organization_id=${org.id}`, {
+        environment_id: env.id,
+        storage_config_id: localConfigId,
+      });
+      expect((await waitForBackup(t, owner.token, next.body.id)).status).toBe('completed');
       const deadline = Date.now() + 30_000;
       while ((await backupsOf(env.id)).length !== 2) {
         if (Date.now() > deadline) throw new Error('environment retention did not run');
