@@ -8,6 +8,9 @@ import { AccountSecurity1763840000000 } from './1763840000000-AccountSecurity.js
 import { ManagedEnvironments1763850000000 } from './1763850000000-ManagedEnvironments.js';
 import { Schedules1764000000000 } from './1764000000000-Schedules.js';
 import { EnvironmentRetention1764000100000 } from './1764000100000-EnvironmentRetention.js';
+import { HealthNotifications1764100000000 } from './1764100000000-HealthNotifications.js';
+import { BackupMigrations1764200000000 } from './1764200000000-BackupMigrations.js';
+import { IdempotencyKeys1764300000000 } from './1764300000000-IdempotencyKeys.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes a file here; add its class to this list. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -21,4 +24,7 @@ export const MIGRATIONS: (new () => object)[] = [
   ManagedEnvironments1763850000000,
   Schedules1764000000000,
   EnvironmentRetention1764000100000,
+  HealthNotifications1764100000000,
+  BackupMigrations1764200000000,
+  IdempotencyKeys1764300000000,
 ];

@@ -86,4 +86,18 @@ describe('loadConfig', () => {
       /DATABASE_URL[\s\S]*JWT_SECRET[\s\S]*CREDENTIALS_KEYS/,
     );
   });
+
+  it('accepts the migration pause test hook with NODE_ENV=test only, and only known points', () => {
+    expect(loadConfig(base).testHooks.migrationPauseAt).toEqual([]);
+    expect(
+      loadConfig({ ...base, NODE_ENV: 'test', MIGRATION_TEST_PAUSE_AT: 'mid_copy,before_repoint' }).testHooks
+        .migrationPauseAt,
+    ).toEqual(['mid_copy', 'before_repoint']);
+    expect(() => loadConfig({ ...base, MIGRATION_TEST_PAUSE_AT: 'mid_copy' })).toThrow(
+      /MIGRATION_TEST_PAUSE_AT: a test hook, accepted only with NODE_ENV=test/,
+    );
+    expect(() => loadConfig({ ...base, NODE_ENV: 'test', MIGRATION_TEST_PAUSE_AT: 'somewhere' })).toThrow(
+      /unknown point somewhere/,
+    );
+  });
 });

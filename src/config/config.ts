@@ -70,6 +70,11 @@ export interface AppConfig {
     /** Retries of a backup job whose worker died or hit a transient error. */
     retryLimit: number;
   };
+  /**
+   * Test hooks (NODE_ENV=test only): points where a backup migration job stops and waits, so a
+   * test can SIGKILL its worker there (MIGRATION_TEST_PAUSE_AT=mid_copy,before_repoint,...).
+   */
+  testHooks: { migrationPauseAt: string[] };
   /** Keyring spec `kid:base64key,…` (newest last) for credentials at rest. */
   credentialsKeys: string;
   /** True when the keyring was generated for development (a warning is printed at start). */
@@ -93,6 +98,27 @@ export interface AppConfig {
    * used: the address the proxy saw). Unset: the socket's address; the header is then ignored.
    */
   trustedProxyHeader: string | undefined;
+  /** Outgoing e-mail (notification channels of kind email). Unset url: e-mail channels are refused. */
+  smtp: { url: string | undefined; from: string };
+  notifications: {
+    /** First retry delay of a failed delivery; it doubles per attempt (capped at one hour). */
+    retryBaseSeconds: number;
+    /** A delivery is retried for this long after its event, then marked failed. */
+    retryWindowSeconds: number;
+    /** Per attempt: connect, send and answer. */
+    timeoutMs: number;
+  };
+  metrics: {
+    /** Bearer token for GET /metrics on the API port; unset: /metrics answers 404 there. */
+    token: string | undefined;
+    /** A separate port serving /metrics without authentication (for a private network); 0: none. */
+    port: number;
+    host: string;
+  };
+  storageHealth: {
+    /** How often a worker looks for configs whose probe is due (the interval itself is a platform setting). */
+    tickSeconds: number;
+  };
   /** Requests per window, per process, per client address and per bearer token (429 beyond). */
   rateLimit: {
     windowSeconds: number;
@@ -283,6 +309,15 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
     r.problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
   }
 
+  const smtpUrl = r.optional('SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    r.problems.push('SMTP_URL: must be an smtp:// or smtps:// URL (smtp://user:password@host:587)');
+  }
+  const metricsToken = r.optional('METRICS_TOKEN');
+  if (metricsToken && metricsToken.length < 16) {
+    r.problems.push('METRICS_TOKEN: must be at least 16 characters');
+  }
+
   const pgBinDirs = r.list('PG_BIN_DIRS');
   const filestoreRoots = r.list('SOURCE_FILESTORE_ROOTS').map((root) => path.resolve(cwd, root));
   const config: AppConfig = {
@@ -342,6 +377,7 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
       concurrency: r.int('BACKUP_CONCURRENCY', 2, 1, 64),
       retryLimit: r.int('BACKUP_RETRY_LIMIT', 2, 0, 20),
     },
+    testHooks: { migrationPauseAt: migrationPauseAt(r, nodeEnv) },
     credentialsKeys: credentialsKeys ?? '',
     credentialsKeysGenerated,
     auth: {
@@ -356,6 +392,20 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
       loginAddressMaxFailures: r.int('LOGIN_ADDRESS_MAX_FAILURES', 20, 1, 100000),
     },
     trustedProxyHeader: trustedProxyHeader(r),
+    smtp: { url: smtpUrl, from: r.str('SMTP_FROM', 'Offsite <offsite@localhost>') },
+    notifications: {
+      retryBaseSeconds: r.int('NOTIFICATION_RETRY_BASE_SECONDS', 30, 1, 3600),
+      retryWindowSeconds: r.int('NOTIFICATION_RETRY_WINDOW_SECONDS', 24 * 3600, 60, 7 * 24 * 3600),
+      timeoutMs: r.int('NOTIFICATION_TIMEOUT_MS', 10_000, 100, 60_000),
+    },
+    metrics: {
+      token: metricsToken,
+      port: r.int('METRICS_PORT', 0, 0, 65535),
+      host: r.str('METRICS_HOST', host),
+    },
+    storageHealth: {
+      tickSeconds: r.int('STORAGE_PROBE_TICK_SECONDS', 30, 1, 3600),
+    },
     rateLimit: {
       windowSeconds: r.int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
       perAddress: r.int('RATE_LIMIT_PER_ADDRESS', 600, 1, 10_000_000),
@@ -365,4 +415,21 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+const MIGRATION_PAUSE_POINTS = ['mid_copy', 'before_repoint', 'before_source_delete'];
+
+function migrationPauseAt(r: Reader, nodeEnv: NodeEnv): string[] {
+  const points = r.list('MIGRATION_TEST_PAUSE_AT');
+  if (!points.length) return [];
+  if (nodeEnv !== 'test') {
+    r.problems.push('MIGRATION_TEST_PAUSE_AT: a test hook, accepted only with NODE_ENV=test');
+    return [];
+  }
+  const unknown = points.filter((p) => !MIGRATION_PAUSE_POINTS.includes(p));
+  if (unknown.length)
+    r.problems.push(
+      `MIGRATION_TEST_PAUSE_AT: unknown point ${unknown.join(', ')} (one of ${MIGRATION_PAUSE_POINTS.join(', ')})`,
+    );
+  return points;
 }

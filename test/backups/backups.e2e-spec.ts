@@ -635,7 +635,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
       const del = await call('DELETE', `/backups/storage-configs/${configId}`);
       expect(del.status).toBe(400);
       expect(del.body.detail).toBe(
-        'Cannot delete storage config with 2 backups. Delete or migrate backups first.',
+        `Cannot delete storage config with 2 backups. Delete them, or move them to another storage config with POST /api/v1/backups/storage-configs/${configId}/migrations, first.`,
       );
       const before = await call('GET', `/backups/storage-configs/${configId}`);
       // Counters drift (e.g. a crash between the storage write and the counter update): recount fixes them.

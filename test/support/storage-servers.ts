@@ -137,7 +137,15 @@ export async function createBucket(
   }
 }
 
-export async function startFtpServer(): Promise<FtpTestServer> {
+export interface FtpServerOptions {
+  /**
+   * In-process server only: while this returns true, the server refuses to delete files (550),
+   * like a provider under a retention policy.
+   */
+  refuseDeletes?: () => boolean;
+}
+
+export async function startFtpServer(options: FtpServerOptions = {}): Promise<FtpTestServer> {
   if (REAL_FTP) {
     const url = new URL(env.TEST_FTP_URL as string);
     return {
@@ -152,7 +160,16 @@ export async function startFtpServer(): Promise<FtpTestServer> {
       stop: async () => undefined,
     };
   }
-  const { FtpSrv } = await import('ftp-srv');
+  const { FtpSrv, FileSystem } = await import('ftp-srv');
+  const refuse = options.refuseDeletes;
+  /** ftp-srv's own file system, with deletes refused while `refuse` says so. */
+  const refusingFs = (connection: unknown) => {
+    const fs = new FileSystem(connection, { root, cwd: '/' });
+    const remove = (fs.delete as (p: string) => Promise<unknown>).bind(fs);
+    fs.delete = (p: string) =>
+      refuse?.() ? Promise.reject(new Error('Deletes are refused by the retention policy')) : remove(p);
+    return fs as unknown;
+  };
   const root = tempDir('ftpsrv');
   const before = new Map(
     ['SIGTERM', 'SIGINT', 'SIGQUIT'].map((s) => [s, process.listeners(s as NodeJS.Signals)]),
@@ -185,11 +202,12 @@ export async function startFtpServer(): Promise<FtpTestServer> {
   server.on(
     'login',
     (
-      { username, password }: { username: string; password: string },
+      { connection, username, password }: { connection: unknown; username: string; password: string },
       resolve: (o: object) => void,
       reject: (e: Error) => void,
     ) => {
-      if (username === 'offsite' && password === 'backup-pass') resolve({ root });
+      if (username === 'offsite' && password === 'backup-pass')
+        resolve(refuse ? { fs: refusingFs(connection) } : { root });
       else reject(new Error('Invalid username or password'));
     },
   );

@@ -15,10 +15,11 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   restores: 'Restores and verification restores of a backup.',
   admin: 'Platform administration: platform storage, managed environments, source settings.',
   health: 'Liveness and readiness probes.',
-  schedules: 'Schedules that start backups by themselves, and the retention that prunes what they made.',
-  notifications: 'Notification channels (webhooks, e-mail) and their deliveries.',
+  schedules: 'Backup schedules of an environment, their runs, next runs and retention.',
+  notifications:
+    "An organization's notification channels (signed webhooks, e-mail), their tests and deliveries.",
   'storage-health': 'Storage health probes and backup freshness.',
-  migrations: 'Moving backups between storage configurations, verified.',
+  'backup-migrations': 'Moving backups between storage configurations, verified byte for byte.',
   metrics: 'Prometheus metrics.',
 };
 
@@ -58,10 +59,12 @@ export function expectedErrorStatuses(path: string, op: Operation): string[] {
   if (access) statuses.add('401');
   if (access && access !== 'authenticated') statuses.add('403');
   if (access && access !== 'authenticated' && access !== 'platform_admin') statuses.add('404');
-  if (/\{[a-z_]+\}/.test(path) && !/\/health/.test(path)) statuses.add('404');
+  if (/\{[a-z_]+\}/.test(path) && !/^\/api\/v\d+\/health/.test(path)) statuses.add('404');
   // An organization named by the query: a stranger's looks exactly like a missing one.
   if ((op.parameters ?? []).some((p) => p.name === 'organization_id')) statuses.add('404');
   if (!/^\/api\/v\d+\/health/.test(path)) statuses.add('429');
+  if ((op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key'))
+    statuses.add('409');
   return [...statuses].sort();
 }
 
@@ -113,6 +116,14 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
     }
     for (const status of expectedErrorStatuses(path, op)) {
       op.responses[status] ??= { description: errorDescription(status, op['x-permission']) };
+    }
+    if ((op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) {
+      const conflict = op.responses['409']!;
+      const text = ERROR_DESCRIPTIONS.idempotency!;
+      conflict.description =
+        conflict.description && conflict.description !== ERROR_DESCRIPTIONS['409']
+          ? `${String(conflict.description)} Or: ${text}`
+          : text;
     }
     for (const [status, response] of Object.entries(op.responses)) {
       // 416 (Range Not Satisfiable) answers with Content-Range and no body.

@@ -241,6 +241,17 @@ export class BackupsRepository {
     );
   }
 
+  /** A migration between storage configs holds the backup (not yet moved, or its source not yet deleted). */
+  async isBeingMigrated(id: string): Promise<boolean> {
+    const rows = (await this.tx
+      .manager()
+      .query(
+        `SELECT 1 FROM backup_migration_items WHERE backup_id = $1 AND state IN ('pending', 'repointed') LIMIT 1`,
+        [id],
+      )) as unknown[];
+    return rows.length > 0;
+  }
+
   async delete(organizationId: string, id: string): Promise<void> {
     await this.repo.delete({ organizationId, id });
   }

@@ -233,6 +233,12 @@ export class BackupsService implements OnModuleInit {
         'The backup is protected; set protected to false (PATCH /backups/{backup_id}) before deleting it.',
       );
     }
+    if (await this.backups.isBeingMigrated(id)) {
+      throw new DomainError(
+        'conflict',
+        'The backup is being moved to another storage config; cancel that migration or wait for it before deleting the backup.',
+      );
+    }
     const result = await this.deleteCatalogued(orgId, id, { sweepFolder: true }, async (b) => {
       await this.audit.record(auth, {
         action: 'backup.delete',
@@ -271,6 +277,8 @@ export class BackupsService implements OnModuleInit {
     | { outcome: 'skipped' }
     | { outcome: 'failed'; errorCode: string; message: string }
   > {
+    // A backup being moved to another storage config is left alone (retention retries next time).
+    if (await this.backups.isBeingMigrated(id)) return { outcome: 'skipped' };
     const backup = await this.backups.markDeleting(orgId, id);
     if (!backup) return { outcome: 'skipped' };
     const driver = await this.storageConfigs

@@ -29,6 +29,11 @@ export function toStorageConfigResponse(c: StorageConfig): StorageConfigResponse
     total_size_bytes: Number(c.totalSizeBytes),
     object_count: Number(c.objectCount),
     last_used_at: c.lastUsedAt ? c.lastUsedAt.toISOString() : null,
+    health: c.health,
+    health_checked_at: c.healthCheckedAt ? c.healthCheckedAt.toISOString() : null,
+    health_error_code: c.healthErrorCode,
+    health_message: c.healthMessage,
+    last_healthy_at: c.lastHealthyAt ? c.lastHealthyAt.toISOString() : null,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };

@@ -33,6 +33,7 @@ import { StorageConfigsRepository, type ConfigScope } from './storage-configs.re
 import { toStorageConfigResponse } from './storage-configs.mapper.js';
 import { StorageSettingsService, type StorageSettings } from './storage-settings.service.js';
 import { checkTarget } from './storage-target-rules.js';
+import { configurationFailedReport } from '../storage/test-connection.js';
 
 export const BYOS_DISABLED =
   'Organization storage configuration is not enabled on this platform. Contact your platform administrator.';
@@ -122,6 +123,9 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       local_storage_roots: s.local_storage_roots,
       min_schedule_interval_minutes: s.min_schedule_interval_minutes,
       failed_backups_keep_days: s.failed_backups_keep_days,
+      storage_probe_interval_minutes: s.storage_probe_interval_minutes,
+      freshness_late_factor: s.freshness_late_factor,
+      freshness_stale_factor: s.freshness_stale_factor,
     };
   }
 
@@ -134,6 +138,15 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       const problems = rootTemplateProblems(root, offsitePaths(this.config));
       if (problems.length) errors.push({ field: `local_storage_roots[${i}]`, messages: problems });
     });
+    const currentSettings = await this.settings.get();
+    const late = dto.freshness_late_factor ?? currentSettings.freshness_late_factor;
+    const stale = dto.freshness_stale_factor ?? currentSettings.freshness_stale_factor;
+    if (stale <= late) {
+      errors.push({
+        field: 'freshness_stale_factor',
+        messages: [`freshness_stale_factor (${stale}) must be greater than freshness_late_factor (${late})`],
+      });
+    }
     const both = (dto.enable_providers ?? []).filter((p) => dto.disable_providers?.includes(p));
     if (both.length) {
       errors.push({
@@ -260,7 +273,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       if (backups > 0) {
         throw new DomainError(
           'bad_request',
-          `Cannot delete storage config with ${backups} backups. Delete or migrate backups first.`,
+          `Cannot delete storage config with ${backups} backups. Delete them, or move them to another storage config with POST ${scope === null ? '/api/v1/admin/storage-configs' : '/api/v1/backups/storage-configs'}/${id}/migrations, first.`,
         );
       }
       await this.configs.delete(scope, id);
@@ -349,6 +362,22 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       });
     }
     return report;
+  }
+
+  /**
+   * The periodic health probe of a saved config: the connection test's light variant (write, read
+   * back and delete one small object; no multipart, no presigned URLs), with the platform's endpoint
+   * switches. Never throws for configuration or server problems: they are in the report.
+   */
+  async probeLight(scope: ConfigScope, id: string, signal?: AbortSignal): Promise<TestConnectionReport> {
+    const row = await this.requireWithSecrets(scope, id);
+    let target: StorageTarget;
+    try {
+      target = await this.confineLocal(scope, this.decryptTarget(row), 'use');
+    } catch (err) {
+      return configurationFailedReport(row.provider, err);
+    }
+    return this.drivers.test(target, this.driverOptions(scope, await this.settings.get()), signal, true);
   }
 
   // --- used by backups (next issue) and the CLI ----------------------------------------------

@@ -13,6 +13,11 @@ export interface StorageSettings {
    * `local` storage configs must lie. Empty: organizations cannot create `local` configs.
    */
   local_storage_roots: string[];
+  /** Minutes between two light probes of each active config (spread over the interval). */
+  storage_probe_interval_minutes: number;
+  /** Freshness: late past late_factor × the expected interval, stale past stale_factor ×. */
+  freshness_late_factor: number;
+  freshness_stale_factor: number;
   /** Schedules may not fire more often than this (minutes between two runs). */
   min_schedule_interval_minutes: number;
   /** Rows of failed backups (which hold no objects) are pruned after this many days. */
@@ -28,6 +33,9 @@ export const DEFAULT_STORAGE_SETTINGS: StorageSettings = {
   allow_insecure_endpoints: false,
   allow_private_endpoints: false,
   local_storage_roots: [],
+  storage_probe_interval_minutes: 60,
+  freshness_late_factor: 1.5,
+  freshness_stale_factor: 3,
   min_schedule_interval_minutes: 60,
   failed_backups_keep_days: 30,
 };

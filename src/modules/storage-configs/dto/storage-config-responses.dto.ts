@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STORAGE_HEALTH, type StorageHealth } from '../storage-config.entity.js';
 import { STORAGE_PROVIDERS, type StorageProvider } from '../../storage/storage-driver.js';
 
 export class StorageConfigResponse {
@@ -38,6 +39,17 @@ export class StorageConfigResponse {
   @ApiProperty({ description: 'Bytes of all objects of all backups stored here' }) total_size_bytes!: number;
   @ApiProperty({ description: 'Number of backups stored here' }) object_count!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) last_used_at!: string | null;
+  @ApiProperty({
+    enum: STORAGE_HEALTH,
+    description:
+      'Result of the periodic light probe: one failure → degraded, two in a row → unhealthy; unknown until the first probe. Informs only: never blocks a test or a backup.',
+  })
+  health!: StorageHealth;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) health_checked_at!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'storage error code of the last failure' })
+  health_error_code!: string | null;
+  @ApiProperty({ nullable: true, type: String }) health_message!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) last_healthy_at!: string | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
 }
@@ -110,6 +122,14 @@ export class StorageSettingsResponse {
       "Directories organizations' `local` storage configs must lie in (empty: no `local` for organizations).",
   })
   local_storage_roots!: string[];
+  @ApiProperty({ description: 'Minutes between two light health probes of each active storage config.' })
+  storage_probe_interval_minutes!: number;
+  @ApiProperty({
+    description: 'An environment is late when its newest completed backup is older than this × its interval.',
+  })
+  freshness_late_factor!: number;
+  @ApiProperty({ description: '… and stale past this × its interval.' })
+  freshness_stale_factor!: number;
   @ApiProperty({ description: 'Schedules may not fire more often than this many minutes apart.' })
   min_schedule_interval_minutes!: number;
   @ApiProperty({ description: 'Rows of failed backups are pruned after this many days.' })

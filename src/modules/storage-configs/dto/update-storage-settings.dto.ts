@@ -6,11 +6,12 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  Max,
-  Min,
+  IsNumber,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { STORAGE_PROVIDERS, type StorageProvider } from '../../storage/storage-driver.js';
 
@@ -68,6 +69,27 @@ export class UpdateStorageSettingsDto {
   @IsString({ each: true })
   @MaxLength(1024, { each: true })
   local_storage_roots?: string[];
+
+  @ApiPropertyOptional({ minimum: 5, maximum: 10080, example: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(10080)
+  storage_probe_interval_minutes?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, example: 1.5 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(100)
+  freshness_late_factor?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, example: 3 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(1)
+  @Max(100)
+  freshness_stale_factor?: number;
 
   @ApiPropertyOptional({
     minimum: 1,

@@ -37,6 +37,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   type ListEntry,
   type OperationOptions,
+  type TestConnectionOptions,
   type S3Provider,
   type StatResult,
   type StorageDriver,
@@ -640,7 +641,7 @@ export class S3Driver implements StorageDriver {
     });
   }
 
-  async testConnection(options: OperationOptions = {}): Promise<TestConnectionReport> {
+  async testConnection(options: TestConnectionOptions = {}): Promise<TestConnectionReport> {
     const extras: Partial<TestConnectionReport> = {
       scoped_key: false,
       bucket_region: null,
@@ -787,6 +788,7 @@ export class S3Driver implements StorageDriver {
       },
       extras,
       options.signal,
+      options.light,
     );
   }
 
@@ -821,7 +823,31 @@ export class S3Driver implements StorageDriver {
     }
   }
 
+  /**
+   * For the optional server-side copy capability (s3-server-copy.ts): this driver's client, bucket,
+   * and an identity of its endpoint + credentials (a digest, never the keys themselves).
+   */
+  serverCopyContext(): S3ServerCopyContext {
+    const identity = createHash('sha256')
+      .update([this.endpoint.url.origin, this.endpoint.region, this.accessKey, this.secretKey].join('\n'))
+      .digest('hex');
+    return {
+      client: this.client,
+      bucket: this.bucket,
+      identity,
+      fail: (err, key) => this.fail(err, 'object', key),
+    };
+  }
+
   async close(): Promise<void> {
     this.client.destroy();
   }
+}
+
+export interface S3ServerCopyContext {
+  client: S3Client;
+  bucket: string;
+  /** Equal for two drivers on the same endpoint, region and credentials. */
+  identity: string;
+  fail: (err: unknown, key: string) => StorageError;
 }

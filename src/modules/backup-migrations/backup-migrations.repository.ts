@@ -1,0 +1,384 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '../../common/database/transactions.js';
+import { Backup } from '../backups/backup.entity.js';
+import {
+  BackupMigration,
+  BackupMigrationItem,
+  type CopyMethod,
+  type MigrationItemState,
+  type MigrationStatus,
+} from './backup-migration.entity.js';
+
+/** Aggregates of a migration's items, computed when read (no counters to drift). */
+export interface MigrationProgress {
+  done: number;
+  failed: number;
+  cancelled: number;
+  skipped: number;
+  bytesCopied: number;
+  serverSideCopies: number;
+  sourceLeftovers: number;
+}
+
+const EMPTY: MigrationProgress = {
+  done: 0,
+  failed: 0,
+  cancelled: 0,
+  skipped: 0,
+  bytesCopied: 0,
+  serverSideCopies: 0,
+  sourceLeftovers: 0,
+};
+
+/**
+ * Migrations and their items. Organization migrations are read with their organization id; platform
+ * migrations (organization_id NULL) with scope null.
+ */
+@Injectable()
+export class BackupMigrationsRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  private get migrations() {
+    return this.tx.manager().getRepository(BackupMigration);
+  }
+
+  private get items() {
+    return this.tx.manager().getRepository(BackupMigrationItem);
+  }
+
+  findById(scope: string | null, id: string): Promise<BackupMigration | null> {
+    return this.migrations
+      .createQueryBuilder('m')
+      .where('m.id = :id', { id })
+      .andWhere(scope === null ? 'm.organization_id IS NULL' : 'm.organization_id = :scope', { scope })
+      .getOne();
+  }
+
+  /** For the runner: the migration whatever its scope. */
+  findAny(id: string): Promise<BackupMigration | null> {
+    return this.migrations.findOne({ where: { id } });
+  }
+
+  async findOrganizationId(id: string): Promise<string | null> {
+    const row = await this.migrations.findOne({ where: { id }, select: { id: true, organizationId: true } });
+    return row?.organizationId ?? null;
+  }
+
+  list(scope: string | null, limit: number, offset: number): Promise<BackupMigration[]> {
+    return this.migrations
+      .createQueryBuilder('m')
+      .where(scope === null ? 'm.organization_id IS NULL' : 'm.organization_id = :scope', { scope })
+      .orderBy('m.created_at', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .limit(limit)
+      .offset(offset)
+      .getMany();
+  }
+
+  async insert(migration: BackupMigration, items: BackupMigrationItem[]): Promise<void> {
+    await this.migrations.insert(migration);
+    for (let i = 0; i < items.length; i += 500) await this.items.insert(items.slice(i, i + 500));
+  }
+
+  itemsOf(migrationId: string): Promise<BackupMigrationItem[]> {
+    return this.items.find({ where: { migrationId }, order: { position: 'ASC' } });
+  }
+
+  async progress(ids: string[]): Promise<Map<string, MigrationProgress>> {
+    const out = new Map<string, MigrationProgress>();
+    if (!ids.length) return out;
+    const rows = (await this.tx.manager().query(
+      `SELECT migration_id,
+          count(*) FILTER (WHERE state = 'done')::int AS done,
+          count(*) FILTER (WHERE state = 'failed')::int AS failed,
+          count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled,
+          count(*) FILTER (WHERE state = 'skipped')::int AS skipped,
+          COALESCE(sum(bytes_copied), 0)::bigint AS bytes_copied,
+          count(*) FILTER (WHERE method = 'server_side_copy' AND state IN ('done', 'repointed'))::int AS server_side,
+          count(*) FILTER (WHERE source_leftover)::int AS leftovers
+        FROM backup_migration_items WHERE migration_id = ANY($1) GROUP BY migration_id`,
+      [ids],
+    )) as {
+      migration_id: string;
+      done: number;
+      failed: number;
+      cancelled: number;
+      skipped: number;
+      bytes_copied: string;
+      server_side: number;
+      leftovers: number;
+    }[];
+    for (const id of ids) out.set(id, { ...EMPTY });
+    for (const r of rows) {
+      out.set(r.migration_id, {
+        done: r.done,
+        failed: r.failed,
+        cancelled: r.cancelled,
+        skipped: r.skipped,
+        bytesCopied: Number(r.bytes_copied),
+        serverSideCopies: r.server_side,
+        sourceLeftovers: r.leftovers,
+      });
+    }
+    return out;
+  }
+
+  /** Backups of the list that an unfinished migration holds already. */
+  async activeBackupIds(backupIds: string[]): Promise<string[]> {
+    if (!backupIds.length) return [];
+    const rows = (await this.tx
+      .manager()
+      .query(
+        `SELECT backup_id FROM backup_migration_items WHERE backup_id = ANY($1) AND state IN ('pending', 'repointed')`,
+        [backupIds],
+      )) as { backup_id: string }[];
+    return rows.map((r) => r.backup_id);
+  }
+
+  /** Completed backups stored on a config (optionally of one organization / environment). */
+  async completedBackupsOn(
+    storageConfigId: string,
+    filter: { organizationId?: string; environmentId?: string; ids?: string[] },
+  ): Promise<Backup[]> {
+    const params: unknown[] = [storageConfigId];
+    let where = `storage_config_id = $1 AND status = 'completed'`;
+    if (filter.organizationId) {
+      params.push(filter.organizationId);
+      where += ` AND organization_id = $${params.length}`;
+    }
+    if (filter.environmentId) {
+      params.push(filter.environmentId);
+      where += ` AND environment_id = $${params.length}`;
+    }
+    if (filter.ids) {
+      params.push(filter.ids);
+      where += ` AND id = ANY($${params.length})`;
+    }
+    const rows = (await this.tx.manager().query(
+      `SELECT id, organization_id, status, storage_config_id, total_size_bytes FROM backups WHERE ${where}
+        ORDER BY created_at, id`,
+      params,
+    )) as { id: string; organization_id: string; total_size_bytes: string }[];
+    return rows.map(
+      (r) =>
+        ({
+          id: r.id,
+          organizationId: r.organization_id,
+          totalSizeBytes: Number(r.total_size_bytes),
+        }) as Backup,
+    );
+  }
+
+  /** The selected backups as they are (any config, any status), to explain refusals. */
+  async backupsByIds(
+    organizationId: string,
+    ids: string[],
+  ): Promise<{ id: string; status: string; storage_config_id: string }[]> {
+    return (await this.tx
+      .manager()
+      .query(
+        `SELECT id, status, storage_config_id FROM backups WHERE organization_id = $1 AND id = ANY($2)`,
+        [organizationId, ids],
+      )) as { id: string; status: string; storage_config_id: string }[];
+  }
+
+  /** pending/running → running for this attempt; null when the migration is finished already. */
+  async claim(id: string): Promise<BackupMigration | null> {
+    const [, count] = (await this.tx.manager().query(
+      `UPDATE backup_migrations SET status = 'running', attempts = attempts + 1, heartbeat_at = now(),
+          started_at = COALESCE(started_at, now()), updated_at = now()
+        WHERE id = $1 AND status IN ('pending', 'running')`,
+      [id],
+    )) as [unknown, number];
+    return count === 1 ? this.findAny(id) : null;
+  }
+
+  /** Liveness, the current item's bytes, and whether a cancel was requested. */
+  async heartbeat(
+    id: string,
+    current: { backupId: string; bytes: number } | null,
+  ): Promise<{ running: boolean; cancelRequested: boolean }> {
+    if (current) {
+      await this.tx
+        .manager()
+        .query(
+          `UPDATE backup_migration_items SET bytes_copied = $3 WHERE migration_id = $1 AND backup_id = $2 AND state = 'pending'`,
+          [id, current.backupId, current.bytes],
+        );
+    }
+    const [rows] = (await this.tx.manager().query(
+      `UPDATE backup_migrations SET heartbeat_at = now() WHERE id = $1 AND status = 'running'
+        RETURNING cancel_requested_at IS NOT NULL AS cancel`,
+      [id],
+    )) as [{ cancel: boolean }[], number];
+    return { running: !!rows[0], cancelRequested: rows[0]?.cancel ?? false };
+  }
+
+  async cancelRequested(id: string): Promise<boolean> {
+    const [row] = (await this.tx
+      .manager()
+      .query(`SELECT cancel_requested_at IS NOT NULL AS cancel FROM backup_migrations WHERE id = $1`, [
+        id,
+      ])) as { cancel: boolean }[];
+    return row?.cancel ?? false;
+  }
+
+  /** Marks the cancel request; a pending migration ends at once. Returns the status after. */
+  async requestCancel(id: string): Promise<MigrationStatus | null> {
+    return this.tx.run(async () => {
+      const [rows] = (await this.tx.manager().query(
+        `UPDATE backup_migrations SET cancel_requested_at = COALESCE(cancel_requested_at, now()),
+            status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
+            completed_at = CASE WHEN status = 'pending' THEN now() ELSE completed_at END,
+            updated_at = now()
+          WHERE id = $1 AND status IN ('pending', 'running') RETURNING status`,
+        [id],
+      )) as [{ status: MigrationStatus }[], number];
+      const status = rows[0]?.status ?? null;
+      if (status === 'cancelled') await this.cancelPendingItems(id);
+      return status;
+    });
+  }
+
+  async cancelPendingItems(migrationId: string): Promise<void> {
+    await this.tx.manager().query(
+      `UPDATE backup_migration_items SET state = 'cancelled', bytes_copied = 0, updated_at = now()
+        WHERE migration_id = $1 AND state = 'pending'`,
+      [migrationId],
+    );
+  }
+
+  async finish(
+    id: string,
+    status: MigrationStatus,
+    error?: { code: string; message: string },
+  ): Promise<boolean> {
+    const [, count] = (await this.tx.manager().query(
+      `UPDATE backup_migrations SET status = $2, error_code = $3, error_message = $4, heartbeat_at = NULL,
+          completed_at = now(), updated_at = now()
+        WHERE id = $1 AND status IN ('pending', 'running')`,
+      [id, status, error?.code ?? null, error?.message.slice(0, 4000) ?? null],
+    )) as [unknown, number];
+    return count === 1;
+  }
+
+  /** Back to pending for the queue's next attempt (a worker stopping, a transient error). */
+  async release(id: string): Promise<void> {
+    await this.tx
+      .manager()
+      .query(
+        `UPDATE backup_migrations SET heartbeat_at = NULL, updated_at = now() WHERE id = $1 AND status = 'running'`,
+        [id],
+      );
+  }
+
+  async setItem(
+    migrationId: string,
+    backupId: string,
+    from: MigrationItemState,
+    values: {
+      state: MigrationItemState;
+      method?: CopyMethod | null;
+      bytesCopied?: number;
+      sourceLeftover?: boolean;
+      errorCode?: string | null;
+      errorMessage?: string | null;
+    },
+  ): Promise<boolean> {
+    const [, count] = (await this.tx.manager().query(
+      `UPDATE backup_migration_items SET state = $4,
+          method = CASE WHEN $5::boolean THEN $6 ELSE method END,
+          bytes_copied = COALESCE($7, bytes_copied),
+          source_leftover = COALESCE($8, source_leftover),
+          error_code = $9, error_message = $10, updated_at = now()
+        WHERE migration_id = $1 AND backup_id = $2 AND state = $3`,
+      [
+        migrationId,
+        backupId,
+        from,
+        values.state,
+        values.method !== undefined,
+        values.method ?? null,
+        values.bytesCopied ?? null,
+        values.sourceLeftover ?? null,
+        values.errorCode ?? null,
+        values.errorMessage?.slice(0, 4000) ?? null,
+      ],
+    )) as [unknown, number];
+    return count === 1;
+  }
+
+  /**
+   * The re-point: the backup row names the target config from now on. Only a completed backup
+   * still on the source moves; returns its usage to move, or null when it did not.
+   */
+  async repointBackup(
+    organizationId: string,
+    backupId: string,
+    sourceId: string,
+    targetId: string,
+  ): Promise<{ usageCounted: boolean; totalSizeBytes: number } | null> {
+    const [rows] = (await this.tx.manager().query(
+      `UPDATE backups SET storage_config_id = $4, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND storage_config_id = $3 AND status = 'completed'
+        RETURNING usage_counted, total_size_bytes`,
+      [organizationId, backupId, sourceId, targetId],
+    )) as [{ usage_counted: boolean; total_size_bytes: string }[], number];
+    const row = rows[0];
+    return row ? { usageCounted: row.usage_counted, totalSizeBytes: Number(row.total_size_bytes) } : null;
+  }
+
+  findBackup(organizationId: string, id: string): Promise<Backup | null> {
+    return this.tx.manager().getRepository(Backup).findOne({ where: { organizationId, id } });
+  }
+
+  /** The scope (owning organization, or null for a platform config) of a storage config. */
+  async storageScope(storageConfigId: string): Promise<string | null> {
+    const [row] = (await this.tx
+      .manager()
+      .query('SELECT organization_id FROM storage_configs WHERE id = $1', [storageConfigId])) as {
+      organization_id: string | null;
+    }[];
+    return row?.organization_id ?? null;
+  }
+
+  /**
+   * The queue gave the job up: unfinished items end too (the database must not keep them active).
+   * Backups still on the source stay there; re-pointed ones keep their source objects as leftovers.
+   */
+  async abandonItems(migrationId: string, code: string, message: string): Promise<void> {
+    await this.tx.manager().query(
+      `UPDATE backup_migration_items SET state = 'failed', bytes_copied = 0, error_code = $2, error_message = $3,
+          updated_at = now() WHERE migration_id = $1 AND state = 'pending'`,
+      [migrationId, code, message],
+    );
+    await this.tx.manager().query(
+      `UPDATE backup_migration_items SET state = 'done', source_leftover = true, error_code = $2,
+          error_message = $3, updated_at = now() WHERE migration_id = $1 AND state = 'repointed'`,
+      [migrationId, code, 'Moved; its source objects were not deleted yet (retried in the background).'],
+    );
+  }
+
+  /** Items whose source objects remain after a failed delete, with the source config to retry on. */
+  async leftovers(
+    limit: number,
+  ): Promise<{ migrationId: string; backupId: string; organizationId: string; sourceId: string }[]> {
+    const rows = (await this.tx.manager().query(
+      `SELECT i.migration_id, i.backup_id, i.organization_id, m.source_storage_config_id
+        FROM backup_migration_items i JOIN backup_migrations m ON m.id = i.migration_id
+        WHERE i.source_leftover AND i.state = 'done' LIMIT $1`,
+      [limit],
+    )) as {
+      migration_id: string;
+      backup_id: string;
+      organization_id: string;
+      source_storage_config_id: string;
+    }[];
+    return rows.map((r) => ({
+      migrationId: r.migration_id,
+      backupId: r.backup_id,
+      organizationId: r.organization_id,
+      sourceId: r.source_storage_config_id,
+    }));
+  }
+}

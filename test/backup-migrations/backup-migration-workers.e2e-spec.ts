@@ -1,0 +1,228 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { createFilestore, createSourceDatabase, sha256, waitForBackup } from '../support/backup-sources.js';
+import type { TestDatabase } from '../support/database.js';
+import {
+  createManagedEnvironment,
+  createOrg,
+  registerAndLogin,
+  type TestOrg,
+  type TestUser,
+} from '../support/identity.js';
+
+const ADMIN_EMAIL = `admin-${randomBytes(3).toString('hex')}@example.test`;
+const DIST = process.env.JEST_DIST ?? 'dist';
+const FINISHED = ['completed', 'completed_with_errors', 'cancelled', 'failed'];
+
+interface Worker {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/**
+ * A platform administrator moves every backup between two platform `local` configs while worker
+ * processes are SIGKILLed at named points of the job (test hooks, NODE_ENV=test only); another
+ * worker then finishes. After each kill and after completion, every backup is whole on exactly the
+ * config its row names.
+ */
+describe('backup migration workers killed at named points (separate processes, real PostgreSQL)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let admin: TestUser;
+  let owner: TestUser;
+  let org: TestOrg;
+  let source: TestDatabase;
+  let filestore: string;
+  let dataDir: string;
+  const dirs: Record<string, string> = {};
+  const workers: Worker[] = [];
+  const backupIds: string[] = [];
+
+  const startWorker = async (extra: Record<string, string> = {}): Promise<Worker> => {
+    const child = spawn(process.execPath, ['--enable-source-maps', path.join(DIST, 'src/worker.js')], {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        DATABASE_URL: t.db.url,
+        MIGRATIONS_RUN: 'false',
+        CREDENTIALS_KEYS: t.config.credentialsKeys,
+        JWT_SECRET: 'worker-secret-worker-secret-worker-secret-0123',
+        OFFSITE_DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
+        BACKUP_HEARTBEAT_SECONDS: '10',
+        BACKUP_RETRY_LIMIT: '3',
+        ...extra,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    const w = { child, output: () => out };
+    workers.push(w);
+    const deadline = Date.now() + 30_000;
+    while (!out.includes('Offsite worker is up')) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start:\n${out}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return w;
+  };
+  const stop = async (w: Worker, signal: NodeJS.Signals) => {
+    if (w.child.exitCode !== null) return;
+    const exited = new Promise((r) => w.child.once('exit', r));
+    w.child.kill(signal);
+    await exited;
+  };
+
+  const getMigration = async (id: string) =>
+    (await t.request('GET', `/admin/migrations/${id}`, { token: admin.token })).body;
+  const waitForMigration = async (id: string, timeoutMs = 120_000) => {
+    const deadline = Date.now() + timeoutMs;
+    let last: any;
+    while (Date.now() < deadline) {
+      last = await getMigration(id);
+      if (FINISHED.includes(last.status)) return last;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`Migration ${id} did not finish: ${JSON.stringify(last)}`);
+  };
+
+  /** Every backup is whole (catalog sha256) in the directory of the config its row names. */
+  const expectEveryBackupWhereItsRowSays = async () => {
+    const where: Record<string, string> = {};
+    for (const id of backupIds) {
+      const b = (await t.request('GET', `/backups/${id}`, { token: owner.token })).body;
+      expect(b.status).toBe('completed');
+      const dir = dirs[b.storage_config_id]!;
+      expect(dir).toBeDefined();
+      for (const p of b.parts) expect(sha256(readFileSync(path.join(dir, p.key)))).toBe(p.sha256);
+      where[id] = b.storage_config_id;
+    }
+    return where;
+  };
+  const expectCountersExact = async () => {
+    const rows = (await ds.query(
+      `SELECT c.id, c.total_size_bytes::bigint AS bytes, c.object_count::bigint AS n,
+          COALESCE((SELECT sum(total_size_bytes) FROM backups b WHERE b.storage_config_id = c.id), 0)::bigint AS want_bytes,
+          (SELECT count(*) FROM backups b WHERE b.storage_config_id = c.id)::bigint AS want_n
+        FROM storage_configs c WHERE c.organization_id IS NULL`,
+    )) as { id: string; bytes: string; n: string; want_bytes: string; want_n: string }[];
+    for (const r of rows)
+      expect({ id: r.id, bytes: r.bytes, n: r.n }).toEqual({ id: r.id, bytes: r.want_bytes, n: r.want_n });
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ PLATFORM_ADMIN_EMAILS: ADMIN_EMAIL, WORKER_ENABLED: 'false' });
+    ds = t.app.get(DataSource);
+    admin = await registerAndLogin(t, { email: ADMIN_EMAIL });
+    owner = await registerAndLogin(t);
+    org = await createOrg(t, owner);
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'offsite-mig-workers-data-'));
+    for (const name of ['a', 'b']) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), `offsite-mig-workers-${name}-`));
+      const res = await t.request('POST', '/admin/storage-configs', {
+        token: admin.token,
+        body: { name: `platform ${name}`, provider: 'local', bucket: dir },
+      });
+      expect(res.status).toBe(201);
+      dirs[res.body.id] = dir;
+    }
+    source = await createSourceDatabase(2000);
+    filestore = createFilestore();
+    const env = await createManagedEnvironment(t, org.id, {
+      name: 'killed',
+      database: {
+        host: '127.0.0.1',
+        port: 5432,
+        name: source.name,
+        username: 'postgres',
+        sslmode: 'disable',
+      },
+      filestore_path: filestore,
+    });
+    expect(env.status).toBe(201);
+    const w = await startWorker();
+    for (let i = 0; i < 3; i++) {
+      const res = await t.request('POST', `/backups?organization_id=${org.id}`, {
+        token: owner.token,
+        body: { environment_id: env.body.id },
+      });
+      expect(res.status).toBe(202);
+      const done = await waitForBackup(t, owner.token, res.body.id, { timeoutMs: 120_000 });
+      expect(done.status).toBe('completed');
+      backupIds.push(done.id);
+    }
+    await stop(w, 'SIGTERM');
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+    await t?.close();
+    await source?.drop();
+    for (const d of [dataDir, filestore, ...Object.values(dirs)])
+      if (d) rmSync(d, { recursive: true, force: true });
+  });
+
+  it.each(['mid_copy', 'before_repoint', 'before_source_delete'])(
+    'SIGKILL at %s: every backup stays whole where its row says; another worker finishes without redoing moved backups',
+    async (point) => {
+      const [a, b] = Object.keys(dirs) as [string, string];
+      const from = (await expectEveryBackupWhereItsRowSays())[backupIds[0]!]!;
+      const to = from === a ? b : a;
+      const paused = await startWorker({ MIGRATION_TEST_PAUSE_AT: point });
+      const res = await t.request('POST', `/admin/storage-configs/${from}/migrations`, {
+        token: admin.token,
+        body: { target_storage_config_id: to, delete_source: true },
+      });
+      expect(res.status).toBe(202);
+      expect(res.body).toMatchObject({ organization_id: null, total_backups: 3, status: 'pending' });
+      const deadline = Date.now() + 60_000;
+      while (!paused.output().includes(`Backup migration paused at ${point}`)) {
+        if (Date.now() > deadline) throw new Error(`never paused at ${point}:\n${paused.output()}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await stop(paused, 'SIGKILL');
+      const mid = await getMigration(res.body.id);
+      expect(mid).toMatchObject({ status: 'running', attempts: 1 });
+      const where = await expectEveryBackupWhereItsRowSays();
+      // The first backup: moved only if the kill came after its re-point.
+      expect(where[backupIds[0]!]).toBe(point === 'before_source_delete' ? to : from);
+      await expectCountersExact();
+
+      const finisher = await startWorker();
+      const done = await waitForMigration(res.body.id, 180_000);
+      expect(done).toMatchObject({ status: 'completed', done_backups: 3, failed_backups: 0, attempts: 2 });
+      const after = await expectEveryBackupWhereItsRowSays();
+      for (const id of backupIds) expect(after[id]).toBe(to);
+      for (const id of backupIds) {
+        const bk = (await t.request('GET', `/backups/${id}`, { token: owner.token })).body;
+        // Exactly the parts on the target (no half-written temp file), nothing left on the source.
+        expect(readdirSync(path.join(dirs[to]!, bk.object_prefix)).sort()).toEqual(
+          bk.parts.map((p: any) => path.basename(p.key)).sort(),
+        );
+        for (const p of bk.parts) expect(existsSync(path.join(dirs[from]!, p.key))).toBe(false);
+      }
+      await expectCountersExact();
+      // The finisher copied exactly the backups not re-pointed before the kill, none twice.
+      const movedBy = (w: Worker) =>
+        [...w.output().matchAll(/^.*"msg":"Backup moved to the target storage config".*$/gm)].map(
+          (m) => /"backup_id":"([0-9a-f-]{36})"/.exec(m[0])![1]!,
+        );
+      expect(movedBy(paused)).toEqual(point === 'before_source_delete' ? [backupIds[0]] : []);
+      expect(movedBy(finisher).sort()).toEqual(
+        (point === 'before_source_delete' ? backupIds.slice(1) : [...backupIds]).sort(),
+      );
+      await stop(finisher, 'SIGTERM');
+    },
+    300_000,
+  );
+});
