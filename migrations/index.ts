@@ -7,6 +7,7 @@ import { RevokedTokens1763830000000 } from './1763830000000-RevokedTokens.js';
 import { AccountSecurity1763840000000 } from './1763840000000-AccountSecurity.js';
 import { ManagedEnvironments1763850000000 } from './1763850000000-ManagedEnvironments.js';
 import { Schedules1764000000000 } from './1764000000000-Schedules.js';
+import { EnvironmentRetention1764000100000 } from './1764000100000-EnvironmentRetention.js';
 import { HealthNotifications1764100000000 } from './1764100000000-HealthNotifications.js';
 import { EnvironmentFreshness1764110000000 } from './1764110000000-EnvironmentFreshness.js';
 import { BackupMigrations1764200000000 } from './1764200000000-BackupMigrations.js';
@@ -23,6 +24,7 @@ export const MIGRATIONS: (new () => object)[] = [
   AccountSecurity1763840000000,
   ManagedEnvironments1763850000000,
   Schedules1764000000000,
+  EnvironmentRetention1764000100000,
   HealthNotifications1764100000000,
   EnvironmentFreshness1764110000000,
   BackupMigrations1764200000000,

@@ -10,6 +10,7 @@ import { Organization } from './modules/organizations/organization.entity.js';
 import { Role } from './modules/organizations/role.entity.js';
 import { StorageConfig } from './modules/storage-configs/storage-config.entity.js';
 import { Restore } from './modules/restores/restore.entity.js';
+import { EnvironmentRetention } from './modules/schedules/environment-retention.entity.js';
 import { Schedule, ScheduleRun } from './modules/schedules/schedule.entity.js';
 import { BackupMigration, BackupMigrationItem } from './modules/backup-migrations/backup-migration.entity.js';
 import { IdempotencyKey } from './modules/idempotency/idempotency-key.entity.js';
@@ -41,6 +42,7 @@ export const ENTITIES: (new () => object)[] = [
   Restore,
   Schedule,
   ScheduleRun,
+  EnvironmentRetention,
   StorageHealthProbe,
   NotificationChannel,
   NotificationEvent,

@@ -825,6 +825,50 @@ export interface paths {
     patch: operations['Environments_update'];
     trace?: never;
   };
+  '/api/v1/environments/{environment_id}/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The environment's retention policy for its manual backups (null: kept until deleted by hand).
+     * @description Requires permission `org.schedule.list` in the organization.
+     */
+    get: operations['EnvironmentRetention_get'];
+    /**
+     * Set (or with retention: null remove) the policy for the environment's manual backups; applied after each manual backup and by the sweep.
+     * @description Requires permission `org.schedule.manage` in the organization.
+     */
+    put: operations['EnvironmentRetention_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/environments/{environment_id}/retention/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What the given (or the saved) policy would keep and delete among the manual backups; deletes nothing.
+     * @description Requires permission `org.schedule.list` in the organization.
+     */
+    post: operations['EnvironmentRetention_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/environments/{environment_id}/schedules': {
     parameters: {
       query?: never;
@@ -2118,6 +2162,33 @@ export interface components {
       /** Format: uuid */
       storage_config_id: string | null;
       readonly updated_at: string;
+    };
+    EnvironmentRetentionDto: {
+      /** @description The policy for the environment's manual backups; null removes it (keep them all). */
+      retention: components['schemas']['RetentionPolicyDto'] | null;
+      /**
+       * @description IANA zone the buckets are counted in.
+       * @default UTC
+       * @example Europe/Berlin
+       */
+      timezone?: string;
+    };
+    EnvironmentRetentionPreviewResponse: {
+      delete_count: number;
+      /** Format: uuid */
+      environment_id: string;
+      items: components['schemas']['RetentionDecisionResponse'][];
+      keep_count: number;
+      policy: components['schemas']['RetentionPolicyResponse'] | null;
+      timezone: string;
+    };
+    EnvironmentRetentionResponse: {
+      /** Format: uuid */
+      environment_id: string;
+      last_run_at: string | null;
+      /** @description Null: manual backups are kept until deleted by hand. */
+      retention: components['schemas']['RetentionPolicyResponse'] | null;
+      timezone: string;
     };
     EnvironmentTestResponse: {
       /** @description A backup would run: success, and the database and filestore exist. */
@@ -7404,6 +7475,267 @@ export interface operations {
       };
       /** @description An environment with this name already exists in the organization. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EnvironmentRetention_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        environment_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnvironmentRetentionResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EnvironmentRetention_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        environment_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "retention": {},
+         *       "timezone": "Europe/Berlin"
+         *     }
+         */
+        'application/json': components['schemas']['EnvironmentRetentionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnvironmentRetentionResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.manage` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  EnvironmentRetention_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        environment_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {} */
+        'application/json': components['schemas']['RetentionPreviewDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnvironmentRetentionPreviewResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.schedule.list` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -69,6 +69,9 @@ POST /api/v1/environments org.environment.create
 DELETE /api/v1/environments/:environment_id org.environment.delete
 GET /api/v1/environments/:environment_id org.environment.list
 PATCH /api/v1/environments/:environment_id org.environment.update
+GET /api/v1/environments/:environment_id/retention org.schedule.list
+PUT /api/v1/environments/:environment_id/retention org.schedule.manage
+POST /api/v1/environments/:environment_id/retention/preview org.schedule.list
 GET /api/v1/environments/:environment_id/schedules org.schedule.list
 POST /api/v1/environments/:environment_id/schedules org.schedule.manage
 POST /api/v1/environments/:environment_id/test org.environment.update

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { FakeClock } from '../../src/common/clock/clock.js';
 import { RetentionService } from '../../src/modules/schedules/retention.service.js';
 import { SchedulerService } from '../../src/modules/schedules/scheduler.service.js';
@@ -18,6 +19,7 @@ import {
   type TestOrg,
   type TestUser,
 } from '../support/identity.js';
+import { createBucket, startS3Server } from '../support/storage-servers.js';
 
 const HOUR = 3_600_000;
 const START = '2026-12-01T00:00:00.000Z';
@@ -51,6 +53,7 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
   let localDir: string;
   let scheduler: SchedulerService;
   let retention: RetentionService;
+  let localConfigId: string;
 
   const call = async (method: string, p: string, body?: unknown, token = owner.token) =>
     t.request(method, p, { token, body });
@@ -90,6 +93,29 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
     for (const b of await backupsOf(envId)) await waitForBackup(t, owner.token, b.id, { timeoutMs: 60_000 });
   };
   const db = () => t.app.get(DataSource);
+  /**
+   * Moves the clock to each due time (every `step` hours from START, `n` times), ticks, waits for
+   * the backup and for the retention run it queued. Returns the backups made, in order.
+   */
+  const drive = async (envId: string, scheduleId: string, step: number, n: number) => {
+    const made: string[] = [];
+    for (let i = 1; i <= n; i++) {
+      clock.set(Date.parse(START) + i * step * HOUR);
+      await scheduler.tick();
+      const now = clock.now().toISOString();
+      const newest = (await backupsOf(envId))[0];
+      expect(newest.created_at).toBe(now);
+      made.push(newest.id);
+      const done = await waitForBackup(t, owner.token, newest.id, { timeoutMs: 60_000 });
+      expect(done.status).toBe('completed');
+      const deadline = Date.now() + 30_000;
+      while ((await call('GET', `/schedules/${scheduleId}`)).body.last_retention_at !== now) {
+        if (Date.now() > deadline) throw new Error(`retention after ${now} did not run`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    return made;
+  };
 
   beforeAll(async () => {
     clock = new FakeClock(START);
@@ -114,6 +140,7 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       admin.token,
     );
     expect(cfg.status).toBe(201);
+    localConfigId = cfg.body.id;
   }, 60_000);
   afterAll(async () => {
     await t?.close();
@@ -293,6 +320,24 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       expect((await backupsOf(env.id)).filter((b) => b.trigger === 'schedule')).toHaveLength(2);
     }, 120_000);
 
+    it('a scheduled backup left pending by a worker that died before queueing it is queued again by the next tick', async () => {
+      const env = await environment();
+      const s = await schedule(env.id, { cron: '@daily' });
+      const [cfg] = await db().query(
+        'SELECT id FROM storage_configs WHERE organization_id IS NULL AND is_default',
+      );
+      const id = randomUUID();
+      await db().query(
+        `INSERT INTO backups (id, organization_id, environment_id, storage_config_id, object_prefix, status,
+            dump_format, compression, trigger, schedule_id, updated_at)
+          VALUES ($1, $2, $3, $4, $5, 'pending', 'plain', 'gzip', 'schedule', $6, now() - interval '11 minutes')`,
+        [id, org.id, env.id, cfg.id, `${org.slug}/${env.name}/stranded-${id}/`, s.id],
+      );
+      await scheduler.tick();
+      const done = await waitForBackup(t, owner.token, id);
+      expect(done).toMatchObject({ status: 'completed', trigger: 'schedule', schedule_id: s.id });
+    }, 60_000);
+
     it("a deleted organization's schedules never run", async () => {
       clock.set(START);
       const other = await registerAndLogin(t);
@@ -340,6 +385,18 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       expect((await call('PATCH', `/backups/${res.body.id}`, { protected: 'yes' })).status).toBe(400);
       expect((await call('DELETE', `/backups/${res.body.id}`)).status).toBe(409);
       await call('PATCH', `/backups/${res.body.id}`, { protected: false });
+      // Being restored (or verified): not deleted now, by hand or by retention.
+      const restoreId = randomUUID();
+      await db().query(
+        `INSERT INTO restores (id, organization_id, backup_id, target_environment_id, kind, mode, status)
+           VALUES ($1, $2, $3, $4, 'verify', 'replace', 'running')`,
+        [restoreId, org.id, res.body.id, env.id],
+      );
+      const busy = await call('DELETE', `/backups/${res.body.id}`);
+      expect(busy.status).toBe(409);
+      expect(busy.body.detail).toMatch(/being restored or verified/);
+      expect((await call('GET', `/backups/${res.body.id}`)).body.status).toBe('completed');
+      await db().query(`UPDATE restores SET status = 'completed' WHERE id = $1`, [restoreId]);
       expect((await call('DELETE', `/backups/${res.body.id}`)).status).toBe(204);
     }, 60_000);
   });
@@ -355,23 +412,7 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       writeFileSync(path.join(envDir, 'notes.txt'), 'mine');
       writeFileSync(path.join(envDir, 'not-offsite', 'other-product.tar'), 'theirs');
 
-      const made: string[] = [];
-      for (let h = 1; h <= 72; h++) {
-        clock.set(Date.parse(START) + h * HOUR);
-        await scheduler.tick();
-        const now = clock.now().toISOString();
-        const newest = (await backupsOf(env.id))[0];
-        expect(newest.created_at).toBe(now);
-        made.push(newest.id);
-        const done = await waitForBackup(t, owner.token, newest.id, { timeoutMs: 60_000 });
-        expect(done.status).toBe('completed');
-        // The retention job this backup queued has run.
-        const deadline = Date.now() + 30_000;
-        while ((await call('GET', `/schedules/${s.id}`)).body.last_retention_at !== now) {
-          if (Date.now() > deadline) throw new Error(`retention after ${now} did not run`);
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
+      const made = await drive(env.id, s.id, 1, 72);
       // Dec 4 00:00 (newest), Dec 3 19:00–23:00 (hourly), Dec 3 23:00 and Dec 2 23:00 (daily).
       const expectedTimes = [
         '2026-12-04T00:00:00.000Z',
@@ -440,6 +481,159 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       expect(filesOnDisk(envDir)).toHaveLength(2 + 3 * 3);
       expect(filesOnDisk(envDir)).toContain('notes.txt');
     }, 600_000);
+
+    it('on an S3 server: every 3 hours for three days, GFS with "oldest monthly"; the bucket (listed from the server) holds exactly the kept backups and the foreign objects', async () => {
+      const s3 = await startS3Server();
+      try {
+        const admin = await platformAdmin(t);
+        const open = await call(
+          'PUT',
+          '/backups/storage-settings',
+          { allow_private_endpoints: true, allow_insecure_endpoints: true },
+          admin.token,
+        );
+        expect(open.status).toBe(200);
+        const bucket = `sched-${randomBytes(4).toString('hex')}`;
+        await createBucket(s3, bucket);
+        const cfg = await call('POST', `/backups/storage-configs?organization_id=${org.id}`, {
+          name: `s3 ${bucket}`,
+          provider: 's3_compatible',
+          endpoint_url: s3.endpoint,
+          region: s3.region,
+          bucket,
+          access_key: s3.accessKey,
+          secret_key: s3.secretKey,
+          path_prefix: 'offsite/',
+        });
+        expect(cfg.status).toBe(201);
+        clock.set(START);
+        const env = await environment();
+        const sched = await schedule(env.id, {
+          cron: '0 */3 * * *',
+          storage_config_id: cfg.body.id,
+          retention: { keep_last: 1, keep_hourly: 2, keep_daily: 3, keep_monthly: 2 },
+        });
+        const client = new S3Client({
+          region: s3.region,
+          endpoint: s3.endpoint,
+          forcePathStyle: true,
+          credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey },
+        });
+        const envPrefix = `offsite/${org.slug}/${env.name}/`;
+        const foreign = [
+          `${envPrefix}notes.txt`,
+          `${envPrefix}not-offsite/other-product.tar`,
+          'other-product/x.tar',
+        ];
+        for (const Key of foreign)
+          await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'not ours' }));
+        const made = await drive(env.id, sched.id, 3, 24);
+        // Dec 4 00:00 (last, hourly, daily, monthly), Dec 3 21:00 (hourly, daily), Dec 2 21:00 (daily),
+        // Dec 1 03:00 (the oldest: monthly still had a count left).
+        const catalog = await backupsOf(env.id);
+        expect(catalog.map((b) => b.created_at)).toEqual([
+          '2026-12-04T00:00:00.000Z',
+          '2026-12-03T21:00:00.000Z',
+          '2026-12-02T21:00:00.000Z',
+          '2026-12-01T03:00:00.000Z',
+        ]);
+        const keys: string[] = [];
+        let token: string | undefined;
+        do {
+          const page = await client.send(
+            new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }),
+          );
+          keys.push(...(page.Contents ?? []).map((o) => o.Key!));
+          token = page.NextContinuationToken;
+        } while (token);
+        const expected = [
+          ...foreign,
+          ...catalog.flatMap((b) =>
+            ['database.sql.gz', 'filestore.tar.gz', 'metadata.json'].map(
+              (f) => `offsite/${b.object_prefix}${f}`,
+            ),
+          ),
+        ].sort();
+        expect(keys.sort()).toEqual(expected);
+        const [{ n }] = await db().query(
+          `SELECT count(*)::int AS n FROM audit_log WHERE action = 'schedule.retention' AND target_id = $1`,
+          [sched.id],
+        );
+        expect(n).toBe(24);
+        expect(made).toHaveLength(24);
+        // The storage config's counters follow the deletions.
+        const got = await call('GET', `/backups/storage-configs/${cfg.body.id}`);
+        expect(got.body.object_count).toBe(4);
+        expect(got.body.total_size_bytes).toBe(catalog.reduce((a, b) => a + b.total_size_bytes, 0));
+        client.destroy();
+      } finally {
+        await s3.stop();
+      }
+    }, 300_000);
+
+    it("an environment's own policy applies to its manual backups, after each one and in the sweep", async () => {
+      const env = await environment();
+      const bad = await call('PUT', `/environments/${env.id}/retention`, {
+        retention: { keep_last: 2 },
+        timezone: 'Nowhere/Land',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('timezone');
+      expect((await call('GET', `/environments/${env.id}/retention`)).body).toMatchObject({
+        retention: null,
+      });
+      // Manual backups on three days; a scheduled backup of the same environment is not the policy's.
+      const manual: string[] = [];
+      for (const day of [1, 2, 3]) {
+        clock.set(Date.parse(START) + day * 24 * HOUR);
+        // The platform's local storage (the S3 test above left an organization default behind).
+        const res = await call('POST', `/backups?organization_id=${org.id}`, {
+          environment_id: env.id,
+          storage_config_id: localConfigId,
+        });
+        expect(res.status).toBe(202);
+        expect((await waitForBackup(t, owner.token, res.body.id)).status).toBe('completed');
+        manual.push(res.body.id);
+      }
+      const preview = await call('POST', `/environments/${env.id}/retention/preview`, {
+        retention: { keep_last: 1 },
+      });
+      expect(preview.status).toBe(200);
+      expect(preview.body.items.map((i: any) => [i.backup_id, i.action])).toEqual([
+        [manual[2], 'keep'],
+        [manual[1], 'delete'],
+        [manual[0], 'delete'],
+      ]);
+      const put = await call('PUT', `/environments/${env.id}/retention`, {
+        retention: { keep_last: 2 },
+        timezone: 'Europe/Berlin',
+      });
+      expect(put.status).toBe(200);
+      expect(put.body).toMatchObject({ retention: { keep_last: 2 }, timezone: 'Europe/Berlin' });
+      // The next manual backup triggers the run: the two newest stay.
+      clock.set(Date.parse(START) + 4 * 24 * HOUR);
+      const next = await call('POST', `/backups?organization_id=${org.id}`, {
+        environment_id: env.id,
+        storage_config_id: localConfigId,
+      });
+      expect((await waitForBackup(t, owner.token, next.body.id)).status).toBe('completed');
+      const deadline = Date.now() + 30_000;
+      while ((await backupsOf(env.id)).length !== 2) {
+        if (Date.now() > deadline) throw new Error('environment retention did not run');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await backupsOf(env.id)).map((b) => b.id)).toEqual([next.body.id, manual[2]]);
+      const [row] = await db().query(
+        `SELECT diff FROM audit_log WHERE action = 'environment.retention' AND target_id = $1`,
+        [env.id],
+      );
+      expect([...row.diff.deleted].sort()).toEqual([manual[0], manual[1]].sort());
+      // Removing the policy: nothing more is deleted.
+      await call('PUT', `/environments/${env.id}/retention`, { retention: null });
+      await call('PUT', `/environments/${env.id}/retention`, { retention: null });
+      await retention.sweep();
+      expect(await backupsOf(env.id)).toHaveLength(2);
+    }, 120_000);
 
     it("the sweep prunes failed backups' rows after failed_backups_keep_days (30 by default)", async () => {
       const env = await environment();

@@ -214,14 +214,16 @@ export class BackupsRepository {
   /**
    * Takes a finished, unprotected backup for deletion: it becomes delete_failed ("deleting") until
    * its row is deleted, so an interrupted delete is retried. Null when it is protected, pending,
-   * running or gone.
+   * running, being restored or verified, or gone.
    */
   async markDeleting(organizationId: string, id: string): Promise<Backup | null> {
     const [, count] = (await this.tx.manager().query(
       `UPDATE backups SET status = 'delete_failed', error_code = 'deleting',
           error_message = 'Deletion started; if it was interrupted it is retried.', updated_at = now()
         WHERE organization_id = $1 AND id = $2 AND protected = false
-          AND status IN ('completed', 'failed', 'delete_failed')`,
+          AND status IN ('completed', 'failed', 'delete_failed')
+          AND NOT EXISTS (SELECT 1 FROM restores r WHERE r.backup_id = backups.id
+                            AND r.status IN ('pending', 'running'))`,
       [organizationId, id],
     )) as [unknown, number];
     return count === 1 ? this.findById(organizationId, id) : null;

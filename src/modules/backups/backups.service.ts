@@ -253,7 +253,7 @@ export class BackupsService implements OnModuleInit {
     if (result.outcome === 'skipped') {
       throw new DomainError(
         'conflict',
-        'The backup changed meanwhile (protected, or being deleted); try again.',
+        'The backup cannot be deleted now: it is being restored or verified, or it changed meanwhile; try again later.',
       );
     }
   }

@@ -19,10 +19,12 @@ import { NotificationOutbox } from '../notifications/notification-outbox.service
 
 export const RETENTION_QUEUE = 'schedule.retention';
 
+/** scheduleId (the schedule's backups) or environmentId (the environment's manual backups); the other ''. */
 interface RetentionJob {
   [key: string]: string;
   organizationId: string;
   scheduleId: string;
+  environmentId: string;
 }
 
 export interface RetentionRunResult {
@@ -67,16 +69,25 @@ export class RetentionService implements OnModuleInit, OnApplicationShutdown {
         retryDelaySeconds: 5,
       },
       async (job) => {
-        await this.runForSchedule(job.organizationId, job.scheduleId, 'after_backup');
+        if (job.scheduleId) await this.runForSchedule(job.organizationId, job.scheduleId, 'after_backup');
+        else if (job.environmentId)
+          await this.runForEnvironment(job.organizationId, job.environmentId, 'after_backup');
       },
     );
     this.runner.onCompleted(async (b) => {
-      if (!b.scheduleId) return;
-      await this.queue.send<RetentionJob>(
-        RETENTION_QUEUE,
-        { organizationId: b.organizationId, scheduleId: b.scheduleId },
-        { singletonKey: b.scheduleId },
-      );
+      if (b.scheduleId) {
+        await this.queue.send<RetentionJob>(
+          RETENTION_QUEUE,
+          { organizationId: b.organizationId, scheduleId: b.scheduleId, environmentId: '' },
+          { singletonKey: b.scheduleId },
+        );
+      } else if (await this.schedules.findEnvironmentRetention(b.organizationId, b.environmentId)) {
+        await this.queue.send<RetentionJob>(
+          RETENTION_QUEUE,
+          { organizationId: b.organizationId, scheduleId: '', environmentId: b.environmentId },
+          { singletonKey: `environment:${b.environmentId}` },
+        );
+      }
     });
     if (this.config.workerEnabled) {
       this.sweepTimer = setInterval(
@@ -98,15 +109,50 @@ export class RetentionService implements OnModuleInit, OnApplicationShutdown {
     return applyRetention(candidates, policy, s.timezone, guards, this.clock.now());
   }
 
-  /** Applies the schedule's saved policy; one audit row per run that had something to delete. */
-  async runForSchedule(
+  /** Every manual backup of the environment with keep/delete and the reasons. Deletes nothing. */
+  async decideManual(
     organizationId: string,
-    scheduleId: string,
+    environmentId: string,
+    policy: RetentionPolicy | null,
+    timezone: string,
+  ): Promise<RetentionDecision[]> {
+    const candidates = await this.schedules.manualCandidates(organizationId, environmentId);
+    const guards = await this.schedules.guards(organizationId, environmentId);
+    return applyRetention(candidates, policy, timezone, guards, this.clock.now());
+  }
+
+  /** Applies the environment's policy to its manual backups; audited like a schedule's run. */
+  async runForEnvironment(
+    organizationId: string,
+    environmentId: string,
     trigger: 'after_backup' | 'sweep',
   ): Promise<RetentionRunResult | null> {
-    const s = await this.schedules.findById(organizationId, scheduleId);
-    if (!s) return null;
-    const decisions = await this.decide(s, s.retention);
+    const r = await this.schedules.findEnvironmentRetention(organizationId, environmentId);
+    if (!r) return null;
+    const decisions = await this.decideManual(organizationId, environmentId, r.policy, r.timezone);
+    const result = await this.execute(organizationId, decisions);
+    await this.tx.run(async () => {
+      await this.schedules.setEnvironmentRetentionRun(organizationId, environmentId, this.clock.now());
+      if (trigger === 'after_backup' || result.deleted.length || result.failed.length) {
+        await this.audit.recordSystem(organizationId, {
+          action: 'environment.retention',
+          targetType: 'environment',
+          targetId: environmentId,
+          diff: {
+            trigger,
+            policy: r.policy,
+            deleted: result.deleted,
+            failed: result.failed,
+            kept: result.kept,
+          },
+        });
+      }
+    });
+    return result;
+  }
+
+  /** Deletes what the decisions say, through the one delete path. */
+  private async execute(organizationId: string, decisions: RetentionDecision[]): Promise<RetentionRunResult> {
     const result: RetentionRunResult = { deleted: [], failed: [], kept: 0 };
     for (const d of decisions) {
       if (d.action === 'keep') {
@@ -117,6 +163,19 @@ export class RetentionService implements OnModuleInit, OnApplicationShutdown {
       if (r.outcome === 'deleted') result.deleted.push(d.id);
       else if (r.outcome === 'failed') result.failed.push({ backup_id: d.id, error_code: r.errorCode });
     }
+    return result;
+  }
+
+  /** Applies the schedule's saved policy; one audit row per run that had something to delete. */
+  async runForSchedule(
+    organizationId: string,
+    scheduleId: string,
+    trigger: 'after_backup' | 'sweep',
+  ): Promise<RetentionRunResult | null> {
+    const s = await this.schedules.findById(organizationId, scheduleId);
+    if (!s) return null;
+    const decisions = await this.decide(s, s.retention);
+    const result = await this.execute(organizationId, decisions);
     await this.tx.run(async () => {
       await this.schedules.setRetentionRun(organizationId, scheduleId, this.clock.now());
       if (trigger === 'after_backup' || result.deleted.length || result.failed.length) {
@@ -169,6 +228,11 @@ export class RetentionService implements OnModuleInit, OnApplicationShutdown {
       for (const s of await this.schedules.withRetention()) {
         await this.runForSchedule(s.organizationId, s.id, 'sweep').catch((err: unknown) =>
           this.logger.warn({ err, schedule_id: s.id }, 'Retention run failed'),
+        );
+      }
+      for (const e of await this.schedules.environmentsWithRetention()) {
+        await this.runForEnvironment(e.organizationId, e.environmentId, 'sweep').catch((err: unknown) =>
+          this.logger.warn({ err, environment_id: e.environmentId }, 'Retention run failed'),
         );
       }
       await this.backups.retryFailedDeletes();

@@ -68,6 +68,7 @@ export class SchedulerService implements OnModuleInit, OnApplicationShutdown {
     // A schedule whose claim failed unexpectedly (its transaction rolled back) is left for the next
     // tick, so it cannot hold up the others.
     const failed: string[] = [];
+    await this.requeueStranded();
     for (let i = 0; i < 1000; i++) {
       let current: string | undefined;
       try {
@@ -86,6 +87,21 @@ export class SchedulerService implements OnModuleInit, OnApplicationShutdown {
       }
     }
     return handled;
+  }
+
+  private async requeueStranded(): Promise<void> {
+    try {
+      for (const b of await this.schedules.strandedScheduledBackups()) {
+        this.logger.warn(
+          { organization_id: b.organizationId, backup_id: b.id },
+          'Queueing a stranded scheduled backup again',
+        );
+        await this.schedules.touchBackup(b.organizationId, b.id);
+        await this.backups.enqueue(b);
+      }
+    } catch (err) {
+      this.logger.warn({ err }, 'Requeueing stranded scheduled backups failed');
+    }
   }
 
   private async claimOne(

@@ -1,16 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { OrgAuth, type OrgAuthContext } from '../../common/auth/auth-context.js';
 import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import {
   CreateScheduleDto,
+  EnvironmentRetentionDto,
   NextRunsQuery,
   RetentionPreviewDto,
   ScheduleRunsQuery,
   UpdateScheduleDto,
 } from './dto/schedule-input.dto.js';
 import {
+  EnvironmentRetentionPreviewResponse,
+  EnvironmentRetentionResponse,
   NextRunsResponse,
   RetentionPreviewResponse,
   ScheduleResponse,
@@ -51,6 +54,60 @@ export class EnvironmentSchedulesController {
     @Param('environment_id', ParseIdPipe) environmentId: string,
   ): Promise<ScheduleResponse[]> {
     return this.schedules.list(auth, environmentId);
+  }
+}
+
+/** An environment's own retention policy for its manual backups. */
+@ApiTags('schedules')
+@Controller({ path: 'environments/:environment_id/retention', version: '1' })
+export class EnvironmentRetentionController {
+  constructor(private readonly schedules: SchedulesService) {}
+
+  @Get()
+  @RequirePermission('org.schedule.list')
+  @EnvParam()
+  @ApiOkResponse({ type: EnvironmentRetentionResponse })
+  @ApiOperation({
+    summary: "The environment's retention policy for its manual backups (null: kept until deleted by hand).",
+  })
+  get(
+    @OrgAuth() auth: OrgAuthContext,
+    @Param('environment_id', ParseIdPipe) environmentId: string,
+  ): Promise<EnvironmentRetentionResponse> {
+    return this.schedules.environmentRetention(auth, environmentId);
+  }
+
+  @Put()
+  @RequirePermission('org.schedule.manage')
+  @EnvParam()
+  @ApiOkResponse({ type: EnvironmentRetentionResponse })
+  @ApiOperation({
+    summary:
+      "Set (or with retention: null remove) the policy for the environment's manual backups; applied after each manual backup and by the sweep.",
+  })
+  put(
+    @OrgAuth() auth: OrgAuthContext,
+    @Param('environment_id', ParseIdPipe) environmentId: string,
+    @Body() dto: EnvironmentRetentionDto,
+  ): Promise<EnvironmentRetentionResponse> {
+    return this.schedules.setEnvironmentRetention(auth, environmentId, dto);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @RequirePermission('org.schedule.list')
+  @EnvParam()
+  @ApiOkResponse({ type: EnvironmentRetentionPreviewResponse })
+  @ApiOperation({
+    summary:
+      'What the given (or the saved) policy would keep and delete among the manual backups; deletes nothing.',
+  })
+  preview(
+    @OrgAuth() auth: OrgAuthContext,
+    @Param('environment_id', ParseIdPipe) environmentId: string,
+    @Body() dto: RetentionPreviewDto,
+  ): Promise<EnvironmentRetentionPreviewResponse> {
+    return this.schedules.previewEnvironmentRetention(auth, environmentId, dto);
   }
 }
 

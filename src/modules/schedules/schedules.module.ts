@@ -7,13 +7,17 @@ import { EnvironmentsModule } from '../environments/environments.module.js';
 import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
 import { RetentionService } from './retention.service.js';
 import { SchedulerService } from './scheduler.service.js';
-import { EnvironmentSchedulesController, SchedulesController } from './schedules.controller.js';
+import {
+  EnvironmentRetentionController,
+  EnvironmentSchedulesController,
+  SchedulesController,
+} from './schedules.controller.js';
 import { SchedulesRepository } from './schedules.repository.js';
 import { SchedulesService } from './schedules.service.js';
 
 @Module({
   imports: [AuditModule, BackupsModule, EnvironmentsModule, StorageConfigsModule, NotificationsModule],
-  controllers: [EnvironmentSchedulesController, SchedulesController],
+  controllers: [EnvironmentSchedulesController, EnvironmentRetentionController, SchedulesController],
   providers: [Transactions, SchedulesRepository, SchedulesService, SchedulerService, RetentionService],
 })
 export class SchedulesModule {}

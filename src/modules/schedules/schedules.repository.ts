@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import type { RetentionCandidate } from './retention/retention-policy.js';
+import { EnvironmentRetention } from './environment-retention.entity.js';
 import { Schedule, ScheduleRun } from './schedule.entity.js';
 
 /** Schedules and their runs. Every tenant method names the organization. */
@@ -112,7 +113,79 @@ export class SchedulesRepository {
     return rows.map((r) => ({ organizationId: r.organization_id, id: r.id }));
   }
 
-  // --- the backups a schedule's retention looks at (read-only) ---------------------------------
+  /**
+   * Scheduled backups still pending long after their claim (real time): their worker died between
+   * committing the claim and queueing the job. Queueing again is harmless (a job for a finished
+   * backup does nothing).
+   */
+  async strandedScheduledBackups(): Promise<{ id: string; organizationId: string; environmentId: string }[]> {
+    const rows = (await this.tx.manager().query(
+      `SELECT id, organization_id, environment_id FROM backups
+        WHERE status = 'pending' AND trigger = 'schedule' AND updated_at < now() - interval '10 minutes'
+        ORDER BY updated_at LIMIT 100`,
+    )) as { id: string; organization_id: string; environment_id: string }[];
+    return rows.map((r) => ({
+      id: r.id,
+      organizationId: r.organization_id,
+      environmentId: r.environment_id,
+    }));
+  }
+
+  async touchBackup(organizationId: string, id: string): Promise<void> {
+    await this.tx
+      .manager()
+      .query(`UPDATE backups SET updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+        organizationId,
+        id,
+      ]);
+  }
+
+  // --- environments' own policies for their manual backups ---------------------------------------
+
+  findEnvironmentRetention(
+    organizationId: string,
+    environmentId: string,
+  ): Promise<EnvironmentRetention | null> {
+    return this.tx
+      .manager()
+      .getRepository(EnvironmentRetention)
+      .findOne({ where: { organizationId, environmentId } });
+  }
+
+  async saveEnvironmentRetention(r: EnvironmentRetention): Promise<void> {
+    await this.tx.manager().getRepository(EnvironmentRetention).save(r);
+  }
+
+  async deleteEnvironmentRetention(organizationId: string, environmentId: string): Promise<void> {
+    await this.tx.manager().getRepository(EnvironmentRetention).delete({ organizationId, environmentId });
+  }
+
+  async setEnvironmentRetentionRun(organizationId: string, environmentId: string, at: Date): Promise<void> {
+    await this.tx
+      .manager()
+      .getRepository(EnvironmentRetention)
+      .update({ organizationId, environmentId }, { lastRunAt: at });
+  }
+
+  async environmentsWithRetention(): Promise<{ organizationId: string; environmentId: string }[]> {
+    const rows = (await this.tx.manager().query(
+      `SELECT r.organization_id, r.environment_id FROM environment_retention r
+         JOIN organizations o ON o.id = r.organization_id AND o.deleted_at IS NULL
+        ORDER BY r.environment_id`,
+    )) as { organization_id: string; environment_id: string }[];
+    return rows.map((r) => ({ organizationId: r.organization_id, environmentId: r.environment_id }));
+  }
+
+  // --- the backups a retention run looks at (read-only) -----------------------------------------
+
+  async manualCandidates(organizationId: string, environmentId: string): Promise<RetentionCandidate[]> {
+    const rows = (await this.tx.manager().query(
+      `SELECT id, created_at, status, protected FROM backups
+        WHERE organization_id = $1 AND environment_id = $2 AND trigger = 'manual' AND status <> 'failed'`,
+      [organizationId, environmentId],
+    )) as { id: string; created_at: Date; status: RetentionCandidate['status']; protected: boolean }[];
+    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, status: r.status, protected: r.protected }));
+  }
 
   async activeBackupOf(organizationId: string, environmentId: string): Promise<string | null> {
     const rows = (await this.tx.manager().query(

@@ -10,14 +10,18 @@ import { AuditService } from '../audit/audit.service.js';
 import { EnvironmentsService } from '../environments/environments.service.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
 import { StorageSettingsService } from '../storage-configs/storage-settings.service.js';
-import { CronProblem, CronSpec, formatInZone } from './cron.js';
+import { CronProblem, CronSpec, formatInZone, isValidTimeZone } from './cron.js';
+import { EnvironmentRetention } from './environment-retention.entity.js';
 import type {
   CreateScheduleDto,
+  EnvironmentRetentionDto,
   RetentionPolicyDto,
   RetentionPreviewDto,
   UpdateScheduleDto,
 } from './dto/schedule-input.dto.js';
 import type {
+  EnvironmentRetentionPreviewResponse,
+  EnvironmentRetentionResponse,
   NextRunsResponse,
   RetentionPreviewResponse,
   ScheduleResponse,
@@ -200,6 +204,85 @@ export class SchedulesService implements OnModuleInit {
     return {
       schedule_id: s.id,
       timezone: s.timezone,
+      policy: toPolicyResponse(policy),
+      keep_count: decisions.filter((d) => d.action === 'keep').length,
+      delete_count: decisions.filter((d) => d.action === 'delete').length,
+      items: decisions.map(toDecisionResponse),
+    };
+  }
+
+  // --- an environment's own policy for its manual backups ---------------------------------------
+
+  async environmentRetention(
+    auth: OrgAuthContext,
+    environmentId: string,
+  ): Promise<EnvironmentRetentionResponse> {
+    await this.environments.require(auth.organizationId, environmentId);
+    const r = await this.schedules.findEnvironmentRetention(auth.organizationId, environmentId);
+    return {
+      environment_id: environmentId,
+      retention: toPolicyResponse(r?.policy ?? null),
+      timezone: r?.timezone ?? 'UTC',
+      last_run_at: r?.lastRunAt?.toISOString() ?? null,
+    };
+  }
+
+  async setEnvironmentRetention(
+    auth: OrgAuthContext,
+    environmentId: string,
+    dto: EnvironmentRetentionDto,
+  ): Promise<EnvironmentRetentionResponse> {
+    const orgId = auth.organizationId;
+    await this.environments.require(orgId, environmentId);
+    const timezone = dto.timezone ?? 'UTC';
+    if (!isValidTimeZone(timezone)) {
+      throw invalid([
+        {
+          field: 'timezone',
+          messages: [`"${timezone}" is not an IANA time zone (e.g. Europe/Berlin, UTC).`],
+        },
+      ]);
+    }
+    if (dto.retention) this.checkPolicy(dto.retention);
+    const policy = normalizePolicy(dto.retention);
+    await this.tx.run(async () => {
+      if (policy) {
+        await this.schedules.saveEnvironmentRetention(
+          Object.assign(new EnvironmentRetention(), {
+            organizationId: orgId,
+            environmentId,
+            policy,
+            timezone,
+          }),
+        );
+      } else {
+        await this.schedules.deleteEnvironmentRetention(orgId, environmentId);
+      }
+      await this.audit.record(auth, {
+        action: 'environment.retention.update',
+        targetType: 'environment',
+        targetId: environmentId,
+        diff: { retention: policy, timezone },
+      });
+    });
+    return this.environmentRetention(auth, environmentId);
+  }
+
+  async previewEnvironmentRetention(
+    auth: OrgAuthContext,
+    environmentId: string,
+    dto: RetentionPreviewDto,
+  ): Promise<EnvironmentRetentionPreviewResponse> {
+    const orgId = auth.organizationId;
+    await this.environments.require(orgId, environmentId);
+    if (dto.retention) this.checkPolicy(dto.retention);
+    const saved = await this.schedules.findEnvironmentRetention(orgId, environmentId);
+    const policy = dto.retention ? normalizePolicy(dto.retention) : (saved?.policy ?? null);
+    const timezone = saved?.timezone ?? 'UTC';
+    const decisions = await this.retention.decideManual(orgId, environmentId, policy, timezone);
+    return {
+      environment_id: environmentId,
+      timezone,
       policy: toPolicyResponse(policy),
       keep_count: decisions.filter((d) => d.action === 'keep').length,
       delete_count: decisions.filter((d) => d.action === 'delete').length,

@@ -167,3 +167,25 @@ export class RetentionPreviewDto {
   @Type(() => RetentionPolicyDto)
   retention?: RetentionPolicyDto;
 }
+
+export class EnvironmentRetentionDto {
+  @ApiProperty({
+    type: RetentionPolicyDto,
+    nullable: true,
+    description: "The policy for the environment's manual backups; null removes it (keep them all).",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RetentionPolicyDto)
+  retention!: RetentionPolicyDto | null;
+
+  @ApiPropertyOptional({
+    default: 'UTC',
+    example: 'Europe/Berlin',
+    description: 'IANA zone the buckets are counted in.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timezone?: string;
+}

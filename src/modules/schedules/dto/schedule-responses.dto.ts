@@ -80,3 +80,24 @@ export class RetentionPreviewResponse {
   @ApiProperty() delete_count!: number;
   @ApiProperty({ type: [RetentionDecisionResponse] }) items!: RetentionDecisionResponse[];
 }
+
+export class EnvironmentRetentionResponse {
+  @ApiProperty({ format: 'uuid' }) environment_id!: string;
+  @ApiProperty({
+    type: RetentionPolicyResponse,
+    nullable: true,
+    description: 'Null: manual backups are kept until deleted by hand.',
+  })
+  retention!: RetentionPolicyResponse | null;
+  @ApiProperty() timezone!: string;
+  @ApiProperty({ type: String, nullable: true }) last_run_at!: string | null;
+}
+
+export class EnvironmentRetentionPreviewResponse {
+  @ApiProperty({ format: 'uuid' }) environment_id!: string;
+  @ApiProperty() timezone!: string;
+  @ApiProperty({ type: RetentionPolicyResponse, nullable: true }) policy!: RetentionPolicyResponse | null;
+  @ApiProperty() keep_count!: number;
+  @ApiProperty() delete_count!: number;
+  @ApiProperty({ type: [RetentionDecisionResponse] }) items!: RetentionDecisionResponse[];
+}

@@ -5,7 +5,7 @@ import { zonedParts } from '../cron.js';
  * backup of each of the last N hours/days/ISO weeks/months/years that have one (counted in the
  * schedule's time zone), keep_last the N newest, keep_within every backup within that duration of
  * the newest one; a backup kept by any rule is kept. -1 means "all". If a rule still has count left
- * after the oldest backup, that oldest backup is kept as well (restic ≥ 0.17: "oldest daily").
+ * after the oldest backup, that oldest backup is kept as well (as current restic does: "oldest daily").
  */
 export interface RetentionPolicy {
   keep_last?: number | null;
