@@ -415,6 +415,7 @@ describe('backup migrations between storage configs (HTTP, real PostgreSQL, real
     const left = await listConfig(cfg.s3a, b.object_prefix);
     expect(left).toEqual([]);
     await expectCountersExact();
+    await restoreAndCompare(b.id);
   }, 300_000);
 
   it('FTP → local: moved and restorable', async () => {
