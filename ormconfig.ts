@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './src/common/database/data-source.js';
+import { ENTITIES } from './src/entities.js';
 import { loadConfig } from './src/config/config.js';
 
 /**
@@ -13,4 +14,4 @@ if (!config.databaseUrl) {
     'ormconfig.ts: set DATABASE_URL (npm run migration:generate sets it for the embedded database).',
   );
 }
-export default new DataSource(dataSourceOptions(config.databaseUrl));
+export default new DataSource(dataSourceOptions(config.databaseUrl, ENTITIES));

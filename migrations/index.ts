@@ -6,6 +6,8 @@ import { Restores1763820000000 } from './1763820000000-Restores.js';
 import { RevokedTokens1763830000000 } from './1763830000000-RevokedTokens.js';
 import { AccountSecurity1763840000000 } from './1763840000000-AccountSecurity.js';
 import { ManagedEnvironments1763850000000 } from './1763850000000-ManagedEnvironments.js';
+import { Schedules1764000000000 } from './1764000000000-Schedules.js';
+import { HealthNotifications1764100000000 } from './1764100000000-HealthNotifications.js';
 import { BackupMigrations1764200000000 } from './1764200000000-BackupMigrations.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes a file here; add its class to this list. */
@@ -18,5 +20,7 @@ export const MIGRATIONS: (new () => object)[] = [
   RevokedTokens1763830000000,
   AccountSecurity1763840000000,
   ManagedEnvironments1763850000000,
+  Schedules1764000000000,
+  HealthNotifications1764100000000,
   BackupMigrations1764200000000,
 ];

@@ -12,6 +12,7 @@ if (!name || !/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
 const { loadConfig } = await import('../dist/src/config/config.js');
 const { startEmbeddedPostgres } = await import('../dist/src/common/database/embedded-postgres.js');
 const { dataSourceOptions, runMigrations } = await import('../dist/src/common/database/data-source.js');
+const { ENTITIES } = await import('../dist/src/entities.js');
 const { DataSource } = await import('typeorm');
 
 const config = loadConfig();
@@ -20,7 +21,7 @@ const embedded = config.databaseUrl
   : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg') });
 const url = config.databaseUrl ?? embedded.url;
 try {
-  const ds = await new DataSource(dataSourceOptions(url)).initialize();
+  const ds = await new DataSource(dataSourceOptions(url, ENTITIES)).initialize();
   await runMigrations(ds);
   await ds.destroy();
   const res = spawnSync(

@@ -11,9 +11,11 @@ import { jsonBodyParser } from './common/http/json-body.js';
 import { installRequestLimits } from './common/http/request-limits.js';
 import { RequestValidationPipe } from './common/http/request-validation.pipe.js';
 import { genRequestId } from './common/logging/logging.js';
+import { QuietFrameworkLogger } from './common/logging/framework-logger.js';
 import { buildOpenApiDocument, serveApiDocs } from './common/openapi/openapi.js';
 import type { AppConfig } from './config/config.js';
 import { AccessTokensService } from './modules/identity/access-tokens.service.js';
+import { installMetrics } from './modules/metrics/metrics-endpoint.js';
 
 /** Builds the HTTP application (routes under /api/v1, problem+json errors, OpenAPI at /api/docs per API_DOCS). Used by main and by the e2e tests. */
 export async function createHttpApp(
@@ -36,7 +38,7 @@ export async function createHttpApp(
       abortOnError: false,
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
   recordFastifyRoutes(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
@@ -53,6 +55,7 @@ export async function createHttpApp(
     reply.header('x-request-id', req.id);
   });
   await installRequestLimits(app, config);
+  installMetrics(app, config);
   serveApiDocs(app, buildOpenApiDocument(app), config.http.apiDocs, async (req) => {
     const principal = await app.get(AccessTokensService).authenticate(req);
     return principal.isPlatformAdmin;

@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './common/auth/access.guard.js';
 import { LoggerModule } from 'nestjs-pino';
 import { DatabaseModule } from './common/database/database.module.js';
+import { ENTITIES } from './entities.js';
 import { loggerParams } from './common/logging/logging.js';
 import { QueueModule } from './common/queue/queue.module.js';
 import { Clock, ClockModule } from './common/clock/clock.js';
@@ -16,6 +19,10 @@ import { StorageConfigsModule } from './modules/storage-configs/storage-configs.
 import { EnvironmentsModule } from './modules/environments/environments.module.js';
 import { BackupsModule } from './modules/backups/backups.module.js';
 import { RestoresModule } from './modules/restores/restores.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { StorageHealthModule } from './modules/storage-health/storage-health.module.js';
+import { SchedulesModule } from './modules/schedules/schedules.module.js';
 import { BackupMigrationsModule } from './modules/backup-migrations/backup-migrations.module.js';
 
 /** What tests may swap in; production passes nothing. */
@@ -32,9 +39,10 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config)),
-        DatabaseModule.forRoot(databaseUrl, config),
+        DatabaseModule.forRoot(databaseUrl, config, ENTITIES),
         QueueModule,
         ClockModule.forRoot(overrides.clock),
+        MetricsModule,
         HealthModule,
         AuthModule,
         IdentityModule,
@@ -45,8 +53,13 @@ export class AppModule {
         EnvironmentsModule,
         BackupsModule,
         RestoresModule,
+        NotificationsModule,
+        StorageHealthModule,
+        SchedulesModule,
         BackupMigrationsModule,
       ],
+      // The global guard lives here, beside the modules that implement its ports (common/auth).
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };
   }
 }

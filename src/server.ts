@@ -1,9 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import path from 'node:path';
 import { Logger } from 'nestjs-pino';
+import { QuietFrameworkLogger } from './common/logging/framework-logger.js';
 import { createHttpApp } from './app.factory.js';
 import { AppModule } from './app.module.js';
-import { startEmbeddedPostgres, type RunningPostgres } from './common/database/embedded-postgres.js';
+import {
+  runningEmbeddedPostgres,
+  startEmbeddedPostgres,
+  type RunningPostgres,
+} from './common/database/embedded-postgres.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.js';
 
 export type Role = 'all' | 'worker';
@@ -23,8 +28,12 @@ export function loadConfigOrExit(): AppConfig {
 /** DATABASE_URL when set, else the embedded PostgreSQL under OFFSITE_DATA_DIR/pg (started here, stopped with the app). */
 export async function resolveDatabase(
   config: AppConfig,
+  opts: { reuseRunning?: boolean } = {},
 ): Promise<{ url: string; embedded?: RunningPostgres }> {
   if (config.databaseUrl) return { url: config.databaseUrl };
+  // CLI commands next to a running `npm start` use its embedded server (and leave it running).
+  const running = opts.reuseRunning ? runningEmbeddedPostgres(path.join(config.dataDir, 'pg')) : undefined;
+  if (running) return { url: running.url };
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(config.dataDir, 'pg'),
     port: config.embeddedPgPort || undefined,
@@ -40,7 +49,7 @@ export async function runServer({ role }: { role: Role }): Promise<void> {
     role === 'all'
       ? await createHttpApp(config, db.url)
       : await NestFactory.createApplicationContext(AppModule.forRoot(config, db.url), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietFrameworkLogger(app.get(Logger)));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -51,6 +60,7 @@ export async function runServer({ role }: { role: Role }): Promise<void> {
       await app.close();
     } finally {
       await db.embedded?.stop();
+      process.stdout.write('Offsite stopped\n');
       process.exit(0);
     }
   };
@@ -70,7 +80,11 @@ export async function runServer({ role }: { role: Role }): Promise<void> {
         '',
         `Offsite is up (API${config.workerEnabled ? ' + worker' : ''}, ${config.nodeEnv}, Node ${process.versions.node})`,
         `  API:      ${base}/api/v1`,
-        `  API docs: ${base}/api/docs`,
+        `  API docs: ${
+          config.http.apiDocs === 'off'
+            ? 'off (API_DOCS=off; the document is openapi.json in the repository)'
+            : `${base}/api/docs${config.http.apiDocs === 'admin' ? ' (platform administrators only)' : ''}`
+        }`,
         `  Health:   ${base}/api/v1/health/ready`,
         `  Database: ${dbLine}`,
         `  Storage:  local platform storage in ${config.storage.localDir}`,

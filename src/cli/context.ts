@@ -13,7 +13,7 @@ export async function withAppContext<T>(
 ): Promise<T> {
   const config = { ...loadConfigOrExit(), workerEnabled: false, ...overrides };
   config.log = { ...config.log, level: 'warn' };
-  const db = await resolveDatabase(config);
+  const db = await resolveDatabase(config, { reuseRunning: true });
   const ctx = await NestFactory.createApplicationContext(AppModule.forRoot(config, db.url), {
     logger: ['error', 'warn'],
   });
@@ -29,7 +29,7 @@ export async function withAppContext<T>(
 export async function withHttpApp<T>(fn: (app: NestFastifyApplication) => Promise<T>): Promise<T> {
   const config = { ...loadConfigOrExit(), workerEnabled: false };
   config.log = { ...config.log, level: 'warn' };
-  const db = await resolveDatabase(config);
+  const db = await resolveDatabase(config, { reuseRunning: true });
   const app = await createHttpApp(config, db.url);
   try {
     return await fn(app);

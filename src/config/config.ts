@@ -56,6 +56,12 @@ export interface AppConfig {
      */
     defaultFilestoreRoots: string[];
   };
+  schedules: {
+    /** How often a worker looks for due schedules (wall-clock seconds; due times come from the Clock). */
+    tickSeconds: number;
+    /** How often a worker runs the retention sweep over every schedule. */
+    retentionSweepSeconds: number;
+  };
   backups: {
     /** A job whose worker stops sending heartbeats for this long is retried by another worker. */
     heartbeatSeconds: number;
@@ -92,6 +98,27 @@ export interface AppConfig {
    * used: the address the proxy saw). Unset: the socket's address; the header is then ignored.
    */
   trustedProxyHeader: string | undefined;
+  /** Outgoing e-mail (notification channels of kind email). Unset url: e-mail channels are refused. */
+  smtp: { url: string | undefined; from: string };
+  notifications: {
+    /** First retry delay of a failed delivery; it doubles per attempt (capped at one hour). */
+    retryBaseSeconds: number;
+    /** A delivery is retried for this long after its event, then marked failed. */
+    retryWindowSeconds: number;
+    /** Per attempt: connect, send and answer. */
+    timeoutMs: number;
+  };
+  metrics: {
+    /** Bearer token for GET /metrics on the API port; unset: /metrics answers 404 there. */
+    token: string | undefined;
+    /** A separate port serving /metrics without authentication (for a private network); 0: none. */
+    port: number;
+    host: string;
+  };
+  storageHealth: {
+    /** How often a worker looks for configs whose probe is due (the interval itself is a platform setting). */
+    tickSeconds: number;
+  };
   /** Requests per window, per process, per client address and per bearer token (429 beyond). */
   rateLimit: {
     windowSeconds: number;
@@ -282,6 +309,15 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
     r.problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
   }
 
+  const smtpUrl = r.optional('SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    r.problems.push('SMTP_URL: must be an smtp:// or smtps:// URL (smtp://user:password@host:587)');
+  }
+  const metricsToken = r.optional('METRICS_TOKEN');
+  if (metricsToken && metricsToken.length < 16) {
+    r.problems.push('METRICS_TOKEN: must be at least 16 characters');
+  }
+
   const pgBinDirs = r.list('PG_BIN_DIRS');
   const filestoreRoots = r.list('SOURCE_FILESTORE_ROOTS').map((root) => path.resolve(cwd, root));
   const config: AppConfig = {
@@ -332,6 +368,10 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
           ? []
           : [path.join(dataDir, 'filestores', '{organization_slug}')],
     },
+    schedules: {
+      tickSeconds: r.int('SCHEDULER_TICK_SECONDS', 15, 1, 3600),
+      retentionSweepSeconds: r.int('RETENTION_SWEEP_SECONDS', 3600, 10, 7 * 86400),
+    },
     backups: {
       heartbeatSeconds: r.int('BACKUP_HEARTBEAT_SECONDS', 30, 10, 3600),
       concurrency: r.int('BACKUP_CONCURRENCY', 2, 1, 64),
@@ -352,6 +392,20 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
       loginAddressMaxFailures: r.int('LOGIN_ADDRESS_MAX_FAILURES', 20, 1, 100000),
     },
     trustedProxyHeader: trustedProxyHeader(r),
+    smtp: { url: smtpUrl, from: r.str('SMTP_FROM', 'Offsite <offsite@localhost>') },
+    notifications: {
+      retryBaseSeconds: r.int('NOTIFICATION_RETRY_BASE_SECONDS', 30, 1, 3600),
+      retryWindowSeconds: r.int('NOTIFICATION_RETRY_WINDOW_SECONDS', 24 * 3600, 60, 7 * 24 * 3600),
+      timeoutMs: r.int('NOTIFICATION_TIMEOUT_MS', 10_000, 100, 60_000),
+    },
+    metrics: {
+      token: metricsToken,
+      port: r.int('METRICS_PORT', 0, 0, 65535),
+      host: r.str('METRICS_HOST', host),
+    },
+    storageHealth: {
+      tickSeconds: r.int('STORAGE_PROBE_TICK_SECONDS', 30, 1, 3600),
+    },
     rateLimit: {
       windowSeconds: r.int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
       perAddress: r.int('RATE_LIMIT_PER_ADDRESS', 600, 1, 10_000_000),

@@ -1,5 +1,5 @@
 /**
- * Defaults for `storage:validate` from the reference environment variables (seed 002):
+ * Defaults for `storage:validate` from the reference environment variables of the storage validation report:
  * STORAGE_BACKEND=s3|local, STORAGE_S3_BUCKET, STORAGE_S3_REGION, STORAGE_S3_ACCESS_KEY_ID,
  * STORAGE_S3_SECRET_ACCESS_KEY, STORAGE_S3_ENDPOINT. Only the CLI uses them; flags win.
  */
@@ -10,6 +10,8 @@ export interface StorageCliEnv {
   accessKeyId?: string;
   secretAccessKey?: string;
   endpoint?: string;
+  /** CI=true (or 1): with no storage configured the command skips instead of failing. */
+  ci?: boolean;
 }
 
 export function readStorageCliEnv(env: Record<string, string | undefined> = process.env): StorageCliEnv {
@@ -21,5 +23,6 @@ export function readStorageCliEnv(env: Record<string, string | undefined> = proc
     accessKeyId: get('STORAGE_S3_ACCESS_KEY_ID'),
     secretAccessKey: get('STORAGE_S3_SECRET_ACCESS_KEY'),
     endpoint: get('STORAGE_S3_ENDPOINT'),
+    ci: /^(true|1)$/i.test(get('CI') ?? ''),
   };
 }

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { startTestApp, type TestApp } from '../support/app.js';
 import {
   createFilestore,
@@ -18,9 +18,9 @@ import {
   type TestOrg,
   type TestUser,
 } from '../support/identity.js';
+import { startWorker as startWorkerProcess, type WorkerProcess } from '../support/workers.js';
 
 const ADMIN_EMAIL = `admin-${randomBytes(3).toString('hex')}@example.test`;
-const DIST = process.env.JEST_DIST ?? 'dist';
 
 /**
  * Backups whose job dies for good: one attempt (BACKUP_RETRY_LIMIT=0), a worker SIGKILLed in the
@@ -34,41 +34,18 @@ describe('backups whose job dies for good (separate worker processes, real Postg
   let localDir: string;
   let dataDir: string;
   let source: TestDatabase;
-  const children: ChildProcess[] = [];
   const filestores: string[] = [];
 
-  const startWorker = async (): Promise<ChildProcess> => {
-    const child = spawn(process.execPath, ['--enable-source-maps', path.join(DIST, 'src/worker.js')], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'development',
-        DATABASE_URL: t.db.url,
-        MIGRATIONS_RUN: 'false',
-        CREDENTIALS_KEYS: t.config.credentialsKeys,
-        JWT_SECRET: 'worker-secret-worker-secret-worker-secret-0123',
-        OFFSITE_DATA_DIR: dataDir,
-        LOG_LEVEL: 'info',
-        LOG_FORMAT: 'json',
-        BACKUP_HEARTBEAT_SECONDS: '10',
-        BACKUP_RETRY_LIMIT: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const workers: WorkerProcess[] = [];
+  const startWorker = async (): Promise<WorkerProcess> => {
+    const w = await startWorkerProcess(t, {
+      dataDir,
+      env: { BACKUP_HEARTBEAT_SECONDS: '10', BACKUP_RETRY_LIMIT: '0' },
     });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    const deadline = Date.now() + 30_000;
-    while (!out.includes('Offsite worker is up')) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start:\n${out}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return child;
+    workers.push(w);
+    return w;
   };
-  const kill = async (child: ChildProcess) => {
-    child.kill('SIGKILL');
-    if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
-  };
+  const kill = (w: WorkerProcess) => w.kill();
 
   /** A backup of a fresh environment, taken by a worker that is SIGKILLed mid-upload. */
   const backupKilledMidway = async () => {
@@ -138,7 +115,7 @@ describe('backups whose job dies for good (separate worker processes, real Postg
     await growSourceDatabase(source.url, 80);
   }, 120_000);
   afterAll(async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
     await t?.close();
     await source?.drop();
     for (const f of [localDir, dataDir, ...filestores]) if (f) rmSync(f, { recursive: true, force: true });
@@ -172,4 +149,82 @@ describe('backups whose job dies for good (separate worker processes, real Postg
     expect(after.body).toMatchObject({ status: 'failed', error_code: 'cancelled' });
     await kill(worker);
   }, 180_000);
+
+  it('a restore whose only attempt was SIGKILLed is failed as worker_lost; its scratch copies are dropped, the target untouched', async () => {
+    const fs = createFilestore();
+    filestores.push(fs);
+    const db = { host: '127.0.0.1', port: 5432, username: 'postgres', sslmode: 'disable' };
+    const env = await createManagedEnvironment(t, org.id, {
+      name: `env-${randomBytes(3).toString('hex')}`,
+      database: { ...db, name: source.name },
+      filestore_path: fs,
+    });
+    expect(env.status).toBe(201);
+    const worker = await startWorker();
+    const created = await t.request('POST', `/backups?organization_id=${org.id}`, {
+      token: owner.token,
+      body: { environment_id: env.body.id },
+    });
+    const done = await waitForBackup(t, owner.token, created.body.id, { timeoutMs: 120_000 });
+    expect(done.status).toBe('completed');
+
+    const targetDb = `${source.name}_dead${randomBytes(2).toString('hex')}`;
+    const targetDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'offsite-orphans-target-')), 'files');
+    filestores.push(path.dirname(targetDir));
+    const target = await createManagedEnvironment(t, org.id, {
+      name: `target-${randomBytes(3).toString('hex')}`,
+      database: { ...db, name: targetDb },
+      filestore_path: targetDir,
+    });
+    expect(target.status).toBe(201);
+    const restore = await t.request('POST', `/backups/${done.id}/restore`, {
+      token: owner.token,
+      body: { target_environment_id: target.body.id, mode: 'into_empty' },
+    });
+    expect(restore.status).toBe(202);
+    const restoreOf = async () =>
+      (await t.request('GET', `/restores/${restore.body.id}`, { token: owner.token })).body;
+    const until = async (ok: (r: any) => boolean, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      let last: any;
+      while (Date.now() < deadline) {
+        last = await restoreOf();
+        if (ok(last)) return last;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`restore: condition not reached; last ${JSON.stringify(last)}`);
+    };
+    await until((r) => r.status === 'running' && r.bytes_processed > 2_000_000, 60_000);
+    await kill(worker);
+    const killedAt = Date.now();
+    expect((await restoreOf()).status).toBe('running');
+
+    const other = await startWorker();
+    const failed = await until((r) => r.status === 'failed', 60_000);
+    expect(failed).toMatchObject({ status: 'failed', error_code: 'worker_lost' });
+    expect(Date.now() - killedAt).toBeLessThan(60_000);
+    // Nothing of the dead attempt is left: no target database, no scratch database, no directories.
+    const admin = new pg.Client({
+      connectionString: process.env.OFFSITE_TEST_ADMIN_URL ?? process.env.TEST_DATABASE_URL,
+    });
+    await admin.connect();
+    try {
+      const deadline = Date.now() + 30_000;
+      let left: string[] = [];
+      do {
+        left = (
+          await admin.query<{ d: string }>('SELECT datname AS d FROM pg_database WHERE datname LIKE $1', [
+            `${targetDb}%`,
+          ])
+        ).rows.map((r) => r.d);
+        if (!left.length) break;
+        await new Promise((r) => setTimeout(r, 250));
+      } while (Date.now() < deadline);
+      expect(left).toEqual([]);
+    } finally {
+      await admin.end();
+    }
+    expect(readdirSync(path.dirname(targetDir))).toEqual([]);
+    await kill(other);
+  }, 240_000);
 });

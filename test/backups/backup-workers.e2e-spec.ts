@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -19,9 +19,9 @@ import {
   type TestOrg,
   type TestUser,
 } from '../support/identity.js';
+import { startWorker as startWorkerProcess } from '../support/workers.js';
 
 const ADMIN_EMAIL = `admin-${randomBytes(3).toString('hex')}@example.test`;
-const DIST = process.env.JEST_DIST ?? 'dist';
 
 interface Worker {
   child: ChildProcess;
@@ -67,41 +67,16 @@ describe('backup workers (separate processes, real PostgreSQL, local storage)', 
   const filestores: string[] = [];
 
   const startWorker = async (name: string): Promise<Worker> => {
-    const child = spawn(process.execPath, ['--enable-source-maps', path.join(DIST, 'src/worker.js')], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'development',
-        DATABASE_URL: t.db.url,
-        MIGRATIONS_RUN: 'false',
-        CREDENTIALS_KEYS: t.config.credentialsKeys,
-        JWT_SECRET: 'worker-secret-worker-secret-worker-secret-0123',
-        OFFSITE_DATA_DIR: dataDir,
-        LOG_LEVEL: 'info',
-        LOG_FORMAT: 'json',
-        BACKUP_HEARTBEAT_SECONDS: '10',
-        BACKUP_RETRY_LIMIT: '3',
-        BACKUP_CONCURRENCY: '2',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const p = await startWorkerProcess(t, {
+      dataDir,
+      env: { BACKUP_HEARTBEAT_SECONDS: '10', BACKUP_RETRY_LIMIT: '3', BACKUP_CONCURRENCY: '2' },
     });
-    let out = '';
     const started = () =>
-      [...out.matchAll(/^.*"msg":"Backup started".*$/gm)].map(
+      [...p.output().matchAll(/^.*"msg":"Backup started".*$/gm)].map(
         (m) => /"backup_id":"([0-9a-f-]{36})"/.exec(m[0])![1]!,
       );
-    const w: Worker = { child, name, started, output: () => out };
-    const onData = (d: Buffer) => {
-      out += d.toString();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    const w: Worker = { child: p.child, name, started, output: p.output };
     workers.push(w);
-    const deadline = Date.now() + 30_000;
-    while (!out.includes('Offsite worker is up')) {
-      if (child.exitCode !== null || Date.now() > deadline)
-        throw new Error(`worker ${name} did not start:\n${out}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
     return w;
   };
 

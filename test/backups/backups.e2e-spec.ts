@@ -104,8 +104,10 @@ describe('environments and backups (real PostgreSQL source, real storage servers
   const downloadAndCheck = async (backupId: string) => {
     const links = await call('GET', `/backups/${backupId}/download`);
     expect(links.status).toBe(200);
-    const byName = Object.fromEntries(links.body.parts.map((p: any) => [p.name, p]));
+    const byName = Object.fromEntries(links.body.parts.map((p: any) => [p.file, p]));
     expect(Object.keys(byName)).toContain('metadata.json');
+    // `name` is the logical part, as on GET /backups/{id}; `file` the name to save it as.
+    expect(links.body.parts.map((p: any) => p.name).sort()).toEqual(['database', 'filestore', 'manifest']);
     const manifestRes = await fetchBytes(byName['metadata.json'].url);
     expect(manifestRes.status).toBe(200);
     expect(sha256(manifestRes.data)).toBe(byName['metadata.json'].sha256);
@@ -293,6 +295,19 @@ describe('environments and backups (real PostgreSQL source, real storage servers
       expect(done.duration_ms).toBeGreaterThanOrEqual(0);
       expect(Date.parse(done.completed_at)).toBeGreaterThanOrEqual(Date.parse(done.started_at));
       expect(done.parts.map((p: any) => p.name)).toEqual(['database', 'filestore', 'manifest']);
+      expect(done.parts.map((p: any) => p.file)).toEqual([
+        'database.sql.gz',
+        'filestore.tar.gz',
+        'metadata.json',
+      ]);
+      // The platform's storage, shown to the tenant by name and provider (the config itself is a 404 to it).
+      expect(done.storage).toEqual({
+        id: platformConfigId,
+        name: expect.any(String),
+        provider: expect.any(String),
+        scope: 'platform',
+      });
+      expect((await call('GET', `/backups/storage-configs/${platformConfigId}`)).status).toBe(404);
       expect(done.parts.map((p: any) => p.key)).toEqual([
         `${backup.object_prefix}database.sql.gz`,
         `${backup.object_prefix}filestore.tar.gz`,
@@ -397,7 +412,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     });
 
     it('a signed link serves HTTP Range requests; a tampered link is 404', async () => {
-      const link = result.links.parts.find((p: any) => p.name === 'filestore.tar.gz');
+      const link = result.links.parts.find((p: any) => p.file === 'filestore.tar.gz');
       const whole = result.files['filestore.tar.gz']!;
       const part = await fetchBytes(link.url, { range: 'bytes=100-1099' });
       expect(part.status).toBe(206);

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
+  appendFileSync,
+  constants as fsConstants,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -215,6 +218,35 @@ describe('source boundary (real PostgreSQL, real files)', () => {
     ])('refuses %s', async (host, detail) => {
       // 5439: a port nothing listens on and not the source relay (allowed by source_networks).
       await expectRefused(tenantBody({ database: { host, port: 5439 } }), 'database.host', detail);
+    });
+
+    // A name of the test's own in /etc/hosts pointing at loopback: what a DNS answer an attacker
+    // controls would do. Root on CI; elsewhere skipped with the reason printed.
+    const hostsWritable = (() => {
+      try {
+        accessSync('/etc/hosts', fsConstants.W_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    if (!hostsWritable)
+      console.log(
+        '[source-boundary] SKIPPED: /etc/hosts not writable: the resolves-to-loopback name case needs it',
+      );
+    (hostsWritable ? it : it.skip)('refuses a name that resolves to loopback', async () => {
+      const name = `offsite-loop-${randomBytes(4).toString('hex')}.test`;
+      const line = `127.0.0.1 ${name} # offsite source-boundary test\n`;
+      appendFileSync('/etc/hosts', line);
+      try {
+        await expectRefused(
+          tenantBody({ database: { host: name, port: 5439 } }),
+          'database.host',
+          /127\.0\.0\.1.*loopback|loopback.*127\.0\.0\.1/,
+        );
+      } finally {
+        writeFileSync('/etc/hosts', readFileSync('/etc/hosts', 'utf8').replace(line, ''));
+      }
     });
 
     it("refuses Offsite's own database server whatever the switches say, and Unix sockets", async () => {

@@ -50,20 +50,51 @@ describe('entry points', () => {
 
   it('starts on the embedded PostgreSQL with no configuration, and again after being SIGKILLed', async () => {
     const env = { OFFSITE_DATA_DIR: dataDir, PORT: '0' };
-    const first = await startEntry('main.js', env, /API:\s+(\S+)\n/);
+    const first = await startEntry('main.js', { ...env, API_DOCS: 'off' }, /Storage:.*\n/);
     expect(first.output()).toMatch(/embedded PostgreSQL at 127\.0\.0\.1:\d+/);
-    expect(first.output()).toMatch(/API docs: http:\/\/127\.0\.0\.1:\d+\/api\/docs/);
+    // The banner does not advertise docs that are not served.
+    expect(first.output()).toMatch(/API docs: off \(API_DOCS=off/);
+    first.apiUrl = /API:\s+(\S+)\n/.exec(first.output())![1]!;
     const ready = await fetch(`${first.apiUrl}/health/ready`);
     expect(ready.status).toBe(200);
 
     // A SIGKILLed app leaves its postmaster running; the next start must recover, not fail.
     first.child.kill('SIGKILL');
     await exited(first.child);
-    const second = await startEntry('main.js', env, /API:\s+(\S+)\n/);
+    // At info level: Nest's route mapping must still stay out of the way, and the banner come last.
+    const second = await startEntry('main.js', { ...env, LOG_LEVEL: 'info' }, /API:\s+(\S+)\n/);
+    await new Promise((r) => setTimeout(r, 500));
+    const atStart = second.output();
+    expect(atStart).toMatch(/API docs: http:\/\/127\.0\.0\.1:\d+\/api\/docs\n/);
+    expect(atStart).not.toMatch(/Mapped \{/);
+    expect(atStart.trimEnd().split('\n').pop()).toMatch(/^ {2}(Storage|WARNING| )/);
     const live = await fetch(`${second.apiUrl}/health`);
     expect(live.status).toBe(200);
+
+    // The CLI works next to the running server, on its embedded database (no restart needed).
+    const email = `grant-${Date.now()}@example.com`;
+    const reg = await fetch(`${second.apiUrl}/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery staple', name: 'Grant' }),
+    });
+    expect(reg.status).toBe(201);
+    const cli = spawn(process.execPath, [path.join(distDir, 'src', 'cli.js'), 'admin:grant', email], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', OFFSITE_DATA_DIR: dataDir },
+    });
+    let cliOut = '';
+    cli.stdout.on('data', (d: Buffer) => (cliOut += d.toString()));
+    cli.stderr.on('data', (d: Buffer) => (cliOut += d.toString()));
+    expect([await exited(cli), cliOut]).toEqual([0, expect.stringContaining(email)]);
+    expect((await fetch(`${second.apiUrl}/health/ready`)).status).toBe(200);
+
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
+    const all = second.output();
+    expect(all.trimEnd().split('\n').pop()).toBe('Offsite stopped');
+    // Output is a pipe here, not a terminal: no colour codes, and no pg internals on the way out.
+    expect(all).not.toMatch(/\u001b\[/);
+    expect(all).not.toMatch(/pg-boss error|Client \{/);
   }, 120_000);
 
   it('refuses to start with a message listing every bad variable', async () => {

@@ -99,7 +99,7 @@ describe('organizations, members, roles, audit log (HTTP, real PostgreSQL)', () 
     expect(patchDup.status).toBe(409);
   });
 
-  it('bad input on organization endpoints: 400 per field, malformed JSON 400, big body 413, bad ids 404', async () => {
+  it('bad input on organization endpoints: 400 per field, malformed JSON 400, big body 413, ids that are not UUIDs 400', async () => {
     const { org, owner } = await createOrgWithRole(t, 'owner');
     const unknown = await t.request('PATCH', `/organizations/${org.id}`, {
       token: owner.token,
@@ -120,10 +120,14 @@ describe('organizations, members, roles, audit log (HTTP, real PostgreSQL)', () 
       body: { name: 'big', permissions: [], description: 'x'.repeat(5000) },
     });
     expect(big.status).toBe(413);
-    expect((await t.request('GET', '/organizations/not-a-uuid', { token: owner.token })).status).toBe(404);
-    expect(
-      (await t.request('DELETE', `/organizations/${org.id}/members/42`, { token: owner.token })).status,
-    ).toBe(404);
+    const notUuid = await t.request('GET', '/organizations/not-a-uuid', { token: owner.token });
+    expect(notUuid.status).toBe(400);
+    expect(notUuid.body.errors).toEqual([{ field: 'org_id', messages: ['org_id must be a UUID'] }]);
+    const badMember = await t.request('DELETE', `/organizations/${org.id}/members/42`, {
+      token: owner.token,
+    });
+    expect(badMember.status).toBe(400);
+    expect(badMember.body.errors).toEqual([{ field: 'user_id', messages: ['user_id must be a UUID'] }]);
   });
 
   it('members: unknown user 404, duplicate 409, unknown role 400', async () => {

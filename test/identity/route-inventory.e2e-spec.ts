@@ -30,6 +30,7 @@ POST /api/v1/admin/storage-configs platform_admin
 DELETE /api/v1/admin/storage-configs/:storage_config_id platform_admin
 GET /api/v1/admin/storage-configs/:storage_config_id platform_admin
 PATCH /api/v1/admin/storage-configs/:storage_config_id platform_admin
+GET /api/v1/admin/storage-configs/:storage_config_id/health platform_admin
 POST /api/v1/admin/storage-configs/:storage_config_id/migrations platform_admin
 POST /api/v1/admin/storage-configs/:storage_config_id/test platform_admin
 POST /api/v1/admin/storage-configs/test-connection platform_admin
@@ -42,6 +43,7 @@ POST /api/v1/auth/register public
 POST /api/v1/backups org.backup.create
 DELETE /api/v1/backups/:backup_id org.backup.delete
 GET /api/v1/backups/:backup_id org.backup.list
+PATCH /api/v1/backups/:backup_id org.backup.delete
 POST /api/v1/backups/:backup_id/cancel org.backup.create
 GET /api/v1/backups/:backup_id/download org.backup.download
 POST /api/v1/backups/:backup_id/restore org.backup.restore
@@ -54,6 +56,7 @@ DELETE /api/v1/backups/storage-configs/:config_id org.storage.delete
 GET /api/v1/backups/storage-configs/:config_id org.storage.list
 PATCH /api/v1/backups/storage-configs/:config_id org.storage.update
 GET /api/v1/backups/storage-configs/:config_id/buckets org.storage.list
+GET /api/v1/backups/storage-configs/:config_id/health org.storage.list
 POST /api/v1/backups/storage-configs/:config_id/migrations org.storage.update
 POST /api/v1/backups/storage-configs/:config_id/recount org.storage.update
 POST /api/v1/backups/storage-configs/:config_id/test org.storage.list
@@ -65,6 +68,8 @@ POST /api/v1/environments org.environment.create
 DELETE /api/v1/environments/:environment_id org.environment.delete
 GET /api/v1/environments/:environment_id org.environment.list
 PATCH /api/v1/environments/:environment_id org.environment.update
+GET /api/v1/environments/:environment_id/schedules org.schedule.list
+POST /api/v1/environments/:environment_id/schedules org.schedule.manage
 POST /api/v1/environments/:environment_id/test org.environment.update
 GET /api/v1/health public
 GET /api/v1/health/ready public
@@ -81,6 +86,14 @@ GET /api/v1/organizations/:org_id/members org.member.list
 POST /api/v1/organizations/:org_id/members org.member.manage
 DELETE /api/v1/organizations/:org_id/members/:user_id org.member.manage
 PATCH /api/v1/organizations/:org_id/members/:user_id org.member.manage
+GET /api/v1/organizations/:org_id/notification-channels org.notification.list
+POST /api/v1/organizations/:org_id/notification-channels org.notification.manage
+DELETE /api/v1/organizations/:org_id/notification-channels/:channel_id org.notification.manage
+GET /api/v1/organizations/:org_id/notification-channels/:channel_id org.notification.list
+PATCH /api/v1/organizations/:org_id/notification-channels/:channel_id org.notification.manage
+GET /api/v1/organizations/:org_id/notification-channels/:channel_id/deliveries org.notification.list
+POST /api/v1/organizations/:org_id/notification-channels/:channel_id/rotate-secret org.notification.manage
+POST /api/v1/organizations/:org_id/notification-channels/:channel_id/test org.notification.manage
 GET /api/v1/organizations/:org_id/roles org.role.list
 POST /api/v1/organizations/:org_id/roles org.role.manage
 DELETE /api/v1/organizations/:org_id/roles/:role_id org.role.manage
@@ -88,12 +101,21 @@ PATCH /api/v1/organizations/:org_id/roles/:role_id org.role.manage
 GET /api/v1/restores org.backup.list
 GET /api/v1/restores/:restore_id org.backup.list
 POST /api/v1/restores/:restore_id/cancel org.backup.restore
+DELETE /api/v1/schedules/:schedule_id org.schedule.manage
+GET /api/v1/schedules/:schedule_id org.schedule.list
+PATCH /api/v1/schedules/:schedule_id org.schedule.manage
+GET /api/v1/schedules/:schedule_id/next-runs org.schedule.list
+POST /api/v1/schedules/:schedule_id/retention/preview org.schedule.list
+GET /api/v1/schedules/:schedule_id/runs org.schedule.list
 `
   .trim()
   .split('\n');
 
-/** Routes Fastify serves that are not Nest controllers (Swagger UI and its assets). */
-const NON_NEST_ROUTE = /^\/api\/docs(\/|-json|-yaml|$)/;
+/**
+ * Routes Fastify serves that are not Nest controllers: Swagger UI and its assets, and /metrics
+ * (its own bearer METRICS_TOKEN, 404 when unset; test/metrics/metrics.e2e-spec.ts).
+ */
+const NON_NEST_ROUTE = /^\/api\/docs(\/|-json|-yaml|$)|^\/metrics$/;
 
 const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** Reads and writes first, deletes last and deepest first, so a deleted fixture does not break later calls. */

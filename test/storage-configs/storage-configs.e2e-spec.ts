@@ -78,16 +78,49 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
         'allow_insecure_endpoints',
         'allow_org_byos',
         'allow_private_endpoints',
+        'default_storage',
         'enabled_providers',
+        'failed_backups_keep_days',
         'has_default_storage',
         'local_storage_roots',
+        'min_schedule_interval_minutes',
+        'storage_probe_interval_minutes',
+        'freshness_late_factor',
+        'freshness_stale_factor',
       ].sort(),
     );
+    expect(res.body).toMatchObject({
+      storage_probe_interval_minutes: 60,
+      freshness_late_factor: 1.5,
+      freshness_stale_factor: 3,
+    });
     expect(res.body.enabled_providers).toEqual(
       expect.arrayContaining(['aws_s3', 'cloudflare_r2', 'backblaze_b2', 'minio', 'sftp', 'ftp']),
     );
     expect(res.body.enabled_providers).not.toContain('local');
-    expect(res.body).toMatchObject({ allow_org_byos: true, has_default_storage: false });
+    expect(res.body).toMatchObject({
+      allow_org_byos: true,
+      has_default_storage: false,
+      default_storage: null,
+      min_schedule_interval_minutes: 60,
+      failed_backups_keep_days: 30,
+    });
+  });
+
+  it('PUT /backups/storage-settings changes single providers with enable_providers / disable_providers', async () => {
+    const before = (await call('GET', '/backups/storage-settings', owner.token)).body.enabled_providers;
+    const changed = await settings({ enable_providers: ['local'], disable_providers: ['ftp'] });
+    expect(changed.status).toBe(200);
+    expect([...changed.body.enabled_providers].sort()).toEqual(
+      [...before.filter((p: string) => p !== 'ftp'), 'local'].sort(),
+    );
+    const both = await settings({ enabled_providers: ['sftp'], enable_providers: ['local'] });
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body)).toMatch(/either the whole list/);
+    const clash = await settings({ enable_providers: ['ftp'], disable_providers: ['ftp'] });
+    expect(clash.status).toBe(400);
+    const back = await settings({ enabled_providers: before });
+    expect(back.body.enabled_providers).toEqual(before);
   });
 
   it('PUT /backups/storage-settings is for platform admins only', async () => {
@@ -177,7 +210,7 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
     const base = {
       name: 'x',
       provider: 's3_compatible',
-      bucket: 'b',
+      bucket: 'bkt',
       access_key: ACCESS,
       secret_key: SECRET,
     };
@@ -326,6 +359,115 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
     expect((await call('GET', `/backups/storage-configs/${empty.body.id}`, owner.token)).status).toBe(404);
   });
 
+  it('deleting the default promotes the most recently used active config (then the newest)', async () => {
+    const o = await createOrg(t, owner);
+    const make = async (name: string, over: Record<string, unknown> = {}) => {
+      const res = await call(
+        'POST',
+        `/backups/storage-configs?organization_id=${o.id}`,
+        owner.token,
+        r2Body({ name, ...over }),
+      );
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const first = await make('first');
+    const used = await make('used long ago');
+    const newest = await make('newest, never used');
+    const inactive = await make('inactive, used yesterday', { is_active: false });
+    const db = new pg.Client({ connectionString: t.db.url });
+    await db.connect();
+    await db.query(`UPDATE storage_configs SET last_used_at = now() - interval '30 days' WHERE id = $1`, [
+      used,
+    ]);
+    await db.query(`UPDATE storage_configs SET last_used_at = now() - interval '1 day' WHERE id = $1`, [
+      inactive,
+    ]);
+    await db.end();
+    const defaults = async () =>
+      (await call('GET', `/backups/storage-configs?organization_id=${o.id}`, owner.token)).body
+        .filter((c: { is_default: boolean }) => c.is_default)
+        .map((c: { id: string }) => c.id);
+
+    expect(await defaults()).toEqual([first]);
+    expect((await call('DELETE', `/backups/storage-configs/${first}`, owner.token)).status).toBe(204);
+    expect(await defaults()).toEqual([used]);
+    expect((await call('DELETE', `/backups/storage-configs/${used}`, owner.token)).status).toBe(204);
+    expect(await defaults()).toEqual([newest]);
+    expect((await call('DELETE', `/backups/storage-configs/${newest}`, owner.token)).status).toBe(204);
+    // Only an inactive config is left: it does not become the default.
+    expect(await defaults()).toEqual([]);
+    expect((await call('DELETE', `/backups/storage-configs/${inactive}`, owner.token)).status).toBe(204);
+  });
+
+  it('checks bucket-name syntax per provider at save, naming the rule', async () => {
+    const r2 = await call(
+      'POST',
+      `/backups/storage-configs?organization_id=${org.id}`,
+      owner.token,
+      r2Body({ bucket: 'x' }),
+    );
+    expect(r2.status).toBe(400);
+    expect(r2.body.errors).toEqual([
+      { field: 'bucket', messages: ['bucket must be 3 to 63 characters for cloudflare_r2'] },
+    ]);
+    const dots = await call(
+      'POST',
+      `/backups/storage-configs?organization_id=${org.id}`,
+      owner.token,
+      r2Body({ bucket: 'my.bucket' }),
+    );
+    expect(dots.status).toBe(400);
+    expect(dots.body.errors[0].field).toBe('bucket');
+    const listed = await call(
+      'POST',
+      `/backups/storage-configs?organization_id=${org.id}`,
+      owner.token,
+      r2Body({ buckets: ['good-name', 'B'] }),
+    );
+    expect(listed.status).toBe(400);
+    expect(listed.body.errors[0].field).toBe('buckets.1');
+    const created = await call(
+      'POST',
+      `/backups/storage-configs?organization_id=${org.id}`,
+      owner.token,
+      r2Body({ name: 'renamed bucket' }),
+    );
+    const patched = await call('PATCH', `/backups/storage-configs/${created.body.id}`, owner.token, {
+      bucket: 'b',
+    });
+    expect(patched.status).toBe(400);
+    expect(patched.body.errors[0].field).toBe('bucket');
+    await call('DELETE', `/backups/storage-configs/${created.body.id}`, owner.token);
+  });
+
+  it('masks short access keys and user names entirely in access_key_hint', async () => {
+    const short = await call(
+      'POST',
+      `/backups/storage-configs?organization_id=${org.id}`,
+      owner.token,
+      r2Body({ name: 'short key', access_key: 'abcd' }),
+    );
+    expect(short.status).toBe(201);
+    expect(short.body.access_key_hint).toBe('****');
+    const medium = await call('PATCH', `/backups/storage-configs/${short.body.id}`, owner.token, {
+      access_key: 'backup-user',
+    });
+    expect(medium.body.access_key_hint).toBe('****');
+    const long = await call('PATCH', `/backups/storage-configs/${short.body.id}`, owner.token, {
+      access_key: 'AKIAEXAMPLEKEY12',
+    });
+    expect(long.body.access_key_hint).toBe('…EY12');
+    // A hint shorter than 4 characters (a short key saved before masking) is masked on the way out.
+    const db = new pg.Client({ connectionString: t.db.url });
+    await db.connect();
+    await db.query(`UPDATE storage_configs SET access_key_hint = 'ab' WHERE id = $1`, [short.body.id]);
+    await db.end();
+    const got = await call('GET', `/backups/storage-configs/${short.body.id}`, owner.token);
+    expect(got.body.access_key_hint).toBe('****');
+    await call('DELETE', `/backups/storage-configs/${short.body.id}`, owner.token);
+  });
+
   it("hides another organization's configs (404) and checks permissions (viewer cannot create)", async () => {
     const outsider = await registerAndLogin(t);
     await createOrg(t, outsider);
@@ -425,6 +567,38 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
       expect(checked.body.buckets.map((b: { accessible: boolean }) => b.accessible)).toEqual([true, false]);
     });
 
+    it('a failed test says "Connection failed: <reason>"; the failing step keeps the detail', async () => {
+      const res = await call(
+        'POST',
+        `/backups/storage-configs/test-connection?organization_id=${org.id}`,
+        owner.token,
+        s3Body({ bucket: `${bucket}-absent` }),
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.success).toBe(false);
+      const failed = res.body.steps.find((st: { status: string }) => st.status === 'failed');
+      expect(failed).toBeDefined();
+      expect(res.body.message).toBe(`Connection failed: ${failed.detail}`);
+    });
+
+    it('a saved bucket name the driver refuses is a 400 with storage_error_code, not a 500', async () => {
+      const created = await call(
+        'POST',
+        `/backups/storage-configs?organization_id=${org.id}`,
+        owner.token,
+        s3Body({ name: 'later broken' }),
+      );
+      expect(created.status).toBe(201);
+      const db = new pg.Client({ connectionString: t.db.url });
+      await db.connect();
+      await db.query(`UPDATE storage_configs SET bucket = 'b' WHERE id = $1`, [created.body.id]);
+      await db.end();
+      const res = await call('GET', `/backups/storage-configs/${created.body.id}/buckets`, owner.token);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'bad_request', storage_error_code: 'invalid_config' });
+      expect(res.body.detail).toContain('"b" is not a valid bucket name');
+    });
+
     it('wrong secret: 200 with success false and nulls where not reached', async () => {
       if (!s3.real)
         return skipReason('s3rver does not verify signatures: wrong-secret test needs the real S3 server');
@@ -506,6 +680,8 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server)
     expect(res.body).toMatchObject({ organization_id: null, is_default: true });
     const s = await call('GET', '/backups/storage-settings', owner.token);
     expect(s.body.has_default_storage).toBe(true);
+    // Tenants see what the default is, never where (no directory, endpoint or credentials).
+    expect(s.body.default_storage).toEqual({ name: 'Platform local', provider: 'local', region: null });
     // A platform config is not reachable through the tenant routes.
     expect((await call('GET', `/backups/storage-configs/${res.body.id}`, owner.token)).status).toBe(404);
   });

@@ -149,6 +149,8 @@ export interface TenantFixture {
   backup: { id: string };
   restore: { id: string };
   migration: { id: string };
+  notificationChannel: { id: string };
+  schedule: { id: string };
 }
 
 export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
@@ -179,6 +181,18 @@ export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
        VALUES ($1, $2, $3, $3, 'cancelled')`,
     [migration.id, org.id, storageConfig.id],
   );
+  // A webhook channel row without a secret: a test delivery of it fails at once, nothing is dialled.
+  const notificationChannel = { id: randomUUID() };
+  await t.app.get(DataSource).query(
+    `INSERT INTO notification_channels (id, organization_id, name, kind, url, events)
+       VALUES ($1, $2, 'fixture channel', 'webhook', 'https://127.0.0.1:1/hook', '{backup.failed}')`,
+    [notificationChannel.id, org.id],
+  );
+  const schedule = await t.request('POST', `/environments/${environment.id}/schedules`, {
+    token: owner.token,
+    body: { name: `schedule-${uniq()}`, cron: '@daily', timezone: 'UTC' },
+  });
+  expectStatus(schedule, 201, 'create schedule');
   return {
     org,
     owner,
@@ -189,6 +203,8 @@ export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
     backup: backup.body,
     restore,
     migration,
+    notificationChannel,
+    schedule: schedule.body,
   };
 }
 
@@ -202,6 +218,8 @@ export const PARAM_FIXTURES: Record<string, (f: TenantFixture) => string> = {
   backup_id: (f) => f.backup.id,
   restore_id: (f) => f.restore.id,
   migration_id: (f) => f.migration.id,
+  channel_id: (f) => f.notificationChannel.id,
+  schedule_id: (f) => f.schedule.id,
   // Platform (admin) routes: an id of the fixture's org config is fine, they only need a value.
   storage_config_id: (f) => f.storageConfig.id,
 };

@@ -1,11 +1,12 @@
 import { Reflector } from '@nestjs/core';
 import type { PinoLogger } from 'nestjs-pino';
 import type { ExecutionContext } from '@nestjs/common';
-import type { AccessTokensService, Principal } from '../../modules/identity/access-tokens.service.js';
 import type {
-  MemberAccess,
-  MembershipsRepository,
-} from '../../modules/organizations/memberships.repository.js';
+  BearerAuthenticator,
+  OrganizationAccess,
+  OrganizationAccessLookup,
+  Principal,
+} from './auth-ports.js';
 import { DomainError } from '../errors/domain-error.js';
 import { ACCESS_KEY, type AccessDeclaration } from './access-declaration.js';
 import { AccessGuard } from './access.guard.js';
@@ -35,7 +36,7 @@ function context(handler: () => void, req: Record<string, unknown>): ExecutionCo
   } as unknown as ExecutionContext;
 }
 
-function setup(memberOf: Record<string, MemberAccess> = {}) {
+function setup(memberOf: Record<string, OrganizationAccess> = {}) {
   const principal: Principal = {
     id: USER,
     email: 'u@example.test',
@@ -43,10 +44,10 @@ function setup(memberOf: Record<string, MemberAccess> = {}) {
     tokenId: '00000000-0000-4000-8000-00000000000a',
     tokenExpiresAt: new Date(Date.now() + 3600_000),
   };
-  const tokens = { authenticate: async () => principal } as unknown as AccessTokensService;
-  const memberships = {
+  const tokens: BearerAuthenticator = { authenticate: async () => principal };
+  const memberships: OrganizationAccessLookup = {
     findAccess: async (orgId: string) => memberOf[orgId] ?? null,
-  } as unknown as MembershipsRepository;
+  };
   const resolvers = new ResourceOrgResolvers();
   resolvers.register('config_id', async (id) => (id === CONFIG_A ? ORG_A : null));
   return {
@@ -57,7 +58,7 @@ function setup(memberOf: Record<string, MemberAccess> = {}) {
   };
 }
 
-const viewer: MemberAccess = { role: 'viewer', builtIn: true, permissions: [...ROLE_PERMISSIONS.viewer] };
+const viewer: OrganizationAccess = { role: 'viewer', permissions: [...ROLE_PERMISSIONS.viewer] };
 const permission = (p: string) =>
   handlerWith({ [ACCESS_KEY]: { kind: 'permission', permission: p } as AccessDeclaration });
 
@@ -90,15 +91,15 @@ describe('AccessGuard', () => {
     expect(
       (await rejection(guard.canActivate(context(permission('org.storage.list'), claimed)))).status,
     ).toBe(404);
-    // A missing resource and a malformed id are 404 too.
+    // A missing resource is a 404 too; a malformed id is a 400 naming the parameter.
     const missing = { params: { config_id: ORG_B }, query: {} };
     expect(
       (await rejection(guard.canActivate(context(permission('org.storage.list'), missing)))).status,
     ).toBe(404);
     const malformed = { params: { config_id: '1 OR 1=1' }, query: {} };
-    expect(
-      (await rejection(guard.canActivate(context(permission('org.storage.list'), malformed)))).status,
-    ).toBe(404);
+    const refused = await rejection(guard.canActivate(context(permission('org.storage.list'), malformed)));
+    expect(refused.status).toBe(400);
+    expect(refused.extras.errors).toEqual([{ field: 'config_id', messages: ['config_id must be a UUID'] }]);
   });
 
   it('uses organization_id from the query when nothing in the path names one; requires it', async () => {

@@ -2,11 +2,10 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
-import { MembershipsRepository } from '../../modules/organizations/memberships.repository.js';
-import { AccessTokensService } from '../../modules/identity/access-tokens.service.js';
 import { DomainError } from '../errors/domain-error.js';
-import { UUID_PATTERN } from '../http/parse-id.pipe.js';
+import { notAUuid, UUID_PATTERN } from '../http/parse-id.pipe.js';
 import { ACCESS_KEY, type AccessDeclaration } from './access-declaration.js';
+import { BearerAuthenticator, OrganizationAccessLookup } from './auth-ports.js';
 import { setAuth, type AuthContext } from './auth-context.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { ResourceOrgResolvers } from './resource-org-resolvers.js';
@@ -15,7 +14,7 @@ const orgNotFound = () => new DomainError('not_found', 'Organization not found.'
 const resourceNotFound = () => new DomainError('not_found', 'Not found.');
 
 /**
- * The global guard (APP_GUARD). Default deny: a route passes only if it is @Public() or declares
+ * The global guard (APP_GUARD, registered by the app module, which also provides the two ports). Default deny: a route passes only if it is @Public() or declares
  * @Authenticated(), @PlatformAdmin() or @RequirePermission(); the declaration is checked against a
  * verified token and, for permissions, the caller's membership in the addressed organization.
  */
@@ -25,8 +24,8 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AccessTokensService,
-    private readonly memberships: MembershipsRepository,
+    private readonly tokens: BearerAuthenticator,
+    private readonly memberships: OrganizationAccessLookup,
     private readonly resolvers: ResourceOrgResolvers,
     private readonly requestLog: PinoLogger,
   ) {}
@@ -97,14 +96,14 @@ export class AccessGuard implements CanActivate {
       const resolver = this.resolvers.get(name);
       if (!resolver) continue;
       fromResource = true;
-      if (!UUID_PATTERN.test(value)) throw resourceNotFound();
+      if (!UUID_PATTERN.test(value)) throw notAUuid(name);
       const orgId = await resolver(value.toLowerCase());
       if (!orgId) throw resourceNotFound();
       found.add(orgId);
     }
     const pathOrg = organizationIdFromPath(req);
     if (pathOrg !== undefined) {
-      if (!UUID_PATTERN.test(pathOrg)) throw orgNotFound();
+      if (!UUID_PATTERN.test(pathOrg)) throw notAUuid('org_id');
       found.add(pathOrg.toLowerCase());
     }
     const queryOrg = (req.query as Record<string, unknown> | undefined)?.organization_id;
@@ -116,7 +115,7 @@ export class AccessGuard implements CanActivate {
           errors: [{ field: 'organization_id', messages: ['organization_id is required'] }],
         });
       }
-      if (!UUID_PATTERN.test(queryOrg)) throw orgNotFound();
+      if (!UUID_PATTERN.test(queryOrg)) throw notAUuid('organization_id');
       return { organizationId: queryOrg.toLowerCase(), fromResource };
     }
     if (queryOrg !== undefined && (typeof queryOrg !== 'string' || !found.has(queryOrg.toLowerCase()))) {

@@ -1,18 +1,14 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { IdentityModule } from '../../modules/identity/identity.module.js';
-import { OrganizationsModule } from '../../modules/organizations/organizations.module.js';
-import { AccessGuard } from './access.guard.js';
 import { ResourceOrgResolvers } from './resource-org-resolvers.js';
 
 /**
- * Registers AccessGuard for every route and provides ResourceOrgResolvers to every module
- * (global), so feature modules can register how to find the organization of their resources.
+ * Provides ResourceOrgResolvers to every module (global), so feature modules can register how to
+ * find the organization of their resources. The guard itself (AccessGuard) is registered by the app
+ * module, next to the identity and organizations modules that implement its ports.
  */
 @Global()
 @Module({
-  imports: [IdentityModule, OrganizationsModule],
-  providers: [ResourceOrgResolvers, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [ResourceOrgResolvers],
   exports: [ResourceOrgResolvers],
 })
 export class AuthModule {}

@@ -1,19 +1,10 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiExtension,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { ACCESS_KEY, type AccessDeclaration } from './access-declaration.js';
 import type { Permission } from './permissions.js';
 
 // @nestjs/swagger's ApiOperation metadata key ('swagger' prefix); merged, so order with @ApiOperation does not matter.
 const API_OPERATION = 'swagger/apiOperation';
-
-const unauthorized = () =>
-  ApiUnauthorizedResponse({ description: 'Missing, expired or invalid bearer token.' });
 
 /** Appends the access rule to the operation description, whichever decorator runs first. */
 function describeAccess(text: string): MethodDecorator {
@@ -27,6 +18,13 @@ function describeAccess(text: string): MethodDecorator {
   };
 }
 
+/*
+ * These decorators declare no responses: @nestjs/swagger adds its default success response only
+ * to operations without any, so 401/403/404 declared here used to hide the 2xx of every operation
+ * that did not declare one itself. The error responses (problem+json) are derived from
+ * `x-permission` when the document is built (src/common/openapi/document-rules.ts).
+ */
+
 /**
  * The caller needs `permission` in the organization the request addresses: the `{org_id}` path
  * parameter, a resource id in the path with a registered resolver (ResourceOrgResolvers), or the
@@ -36,11 +34,8 @@ export function RequirePermission(permission: Permission) {
   return applyDecorators(
     SetMetadata(ACCESS_KEY, { kind: 'permission', permission } satisfies AccessDeclaration),
     ApiBearerAuth('bearer'),
-    unauthorized(),
     ApiExtension('x-permission', permission),
     describeAccess(`Requires permission \`${permission}\` in the organization.`),
-    ApiForbiddenResponse({ description: `The caller lacks the \`${permission}\` permission.` }),
-    ApiNotFoundResponse({ description: 'Not found, or not a member of the organization.' }),
   );
 }
 
@@ -49,7 +44,6 @@ export function Authenticated() {
   return applyDecorators(
     SetMetadata(ACCESS_KEY, { kind: 'authenticated' } satisfies AccessDeclaration),
     ApiBearerAuth('bearer'),
-    unauthorized(),
     ApiExtension('x-permission', 'authenticated'),
     describeAccess('Requires a logged-in user.'),
   );
@@ -60,9 +54,7 @@ export function PlatformAdmin() {
   return applyDecorators(
     SetMetadata(ACCESS_KEY, { kind: 'platform_admin' } satisfies AccessDeclaration),
     ApiBearerAuth('bearer'),
-    unauthorized(),
     ApiExtension('x-permission', 'platform_admin'),
-    ApiForbiddenResponse({ description: 'The caller is not a platform administrator.' }),
     describeAccess('Requires a platform administrator.'),
   );
 }

@@ -1,13 +1,15 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
-import { ENTITIES } from './entities.js';
 
-/** The one definition of the database connection, used by the app, the CLI and ormconfig.ts (TypeORM CLI). */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/**
+ * The one definition of the database connection, used by the app, the CLI and ormconfig.ts (TypeORM
+ * CLI). `entities`: the app's entity list (src/entities.ts), passed in so common/ stays feature-free.
+ */
+export function dataSourceOptions(url: string, entities: DataSourceOptions['entities']): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',

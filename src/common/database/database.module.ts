@@ -1,3 +1,4 @@
+import type { DataSourceOptions } from 'typeorm';
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -10,12 +11,12 @@ export const DATABASE_URL = Symbol('DATABASE_URL');
 @Module({})
 export class DatabaseModule {
   /** url: the resolved database (DATABASE_URL or the embedded server started by the entry point). */
-  static forRoot(url: string, config: AppConfig): DynamicModule {
+  static forRoot(url: string, config: AppConfig, entities: DataSourceOptions['entities']): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(url),
+          useFactory: () => dataSourceOptions(url, entities),
           // Migrations run before any provider can use the DataSource.
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();

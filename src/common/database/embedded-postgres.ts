@@ -67,6 +67,25 @@ async function clearStalePostmaster(dataDir: string): Promise<void> {
   rmSync(pidFile, { force: true });
 }
 
+/**
+ * The embedded PostgreSQL another Offsite process (e.g. `npm start`) is running on dataDir, if any:
+ * a CLI command then uses that server instead of refusing to start a second one on the same data.
+ */
+export function runningEmbeddedPostgres(
+  dataDir: string,
+  database = 'offsite',
+): { url: string; port: number } | undefined {
+  const pidFile = path.join(path.resolve(dataDir), 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  // postmaster.pid: pid, data directory, start time, port, socket directory, listen address, …
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !ownerProcess(pid)) return undefined;
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) return undefined;
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`, port };
+}
+
 const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
 
 /**

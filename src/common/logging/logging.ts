@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
+import PinoPretty from 'pino-pretty';
 import type { AppConfig } from '../../config/config.js';
 
 /** Keys whose values are never logged, at any depth up to 4 (pino redact paths are explicit). */
@@ -79,28 +81,34 @@ export function genRequestId(req: IncomingMessage): string {
 }
 
 export function loggerParams(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.log.level,
-      redact: { paths: redactPaths(), censor: '[redacted]' },
-      transport: config.log.pretty
-        ? {
-            target: 'pino-pretty',
-            options: { singleLine: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l' },
-          }
-        : undefined,
-      genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? genRequestId(req),
-      customAttributeKeys: { reqId: 'request_id' },
-      serializers: {
-        err: serializeError,
-        error: serializeError,
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-      },
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/v1/health') },
+  const options: PinoHttpOptions = {
+    level: config.log.level,
+    redact: { paths: redactPaths(), censor: '[redacted]' },
+    genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? genRequestId(req),
+    customAttributeKeys: { reqId: 'request_id' },
+    serializers: {
+      err: serializeError,
+      error: serializeError,
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
+    },
+    // Health probes arrive every few seconds from orchestrators: debug, so they do not drown the rest.
+    customLogLevel: (req, res, err) => {
+      if (err || res.statusCode >= 500) return 'error';
+      return (req.url ?? '').startsWith('/api/v1/health') ? 'debug' : 'info';
     },
   };
+  if (!config.log.pretty) return { pinoHttp: options };
+  // Pretty output in this thread, synchronously (not a transport's worker thread), so log lines and
+  // the start banner appear in the order they were written. Colours only on a terminal.
+  const pretty = PinoPretty({
+    singleLine: true,
+    colorize: Boolean(process.stdout.isTTY),
+    translateTime: 'SYS:HH:MM:ss.l',
+    sync: true,
+  });
+  return { pinoHttp: [options, pretty] };
 }

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ApiDocsAccess } from '../../config/config.js';
 import { DomainError } from '../errors/domain-error.js';
 import { sendProblem, toProblem } from '../errors/problem.filter.js';
+import { completeDocument } from './document-rules.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -36,7 +37,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
-  return sortDeep(document) as OpenAPIObject;
+  return sortDeep(completeDocument(document)) as OpenAPIObject;
 }
 
 export function serializeOpenApi(document: OpenAPIObject): string {

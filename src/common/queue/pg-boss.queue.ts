@@ -28,6 +28,7 @@ export class PgBossQueue extends JobQueue implements OnApplicationBootstrap, OnA
   private readonly registrations = new Map<string, Registration>();
   private boss: PgBoss | undefined;
   private started = false;
+  private stopping = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -75,7 +76,13 @@ export class PgBossQueue extends JobQueue implements OnApplicationBootstrap, OnA
       monitorIntervalSeconds: 5,
       queueCacheIntervalSeconds: 2,
     });
-    boss.on('error', (err) => this.logger.error({ err }, 'pg-boss error'));
+    // One line per error: pg's errors carry the whole Client (sockets, buffers, parsers), hundreds of
+    // lines through the error serializer. While stopping, lost connections are expected noise.
+    boss.on('error', (err: Error & { code?: string }) => {
+      const line = `pg-boss: ${err.message}${err.code ? ` (${err.code})` : ''}`;
+      if (this.stopping) this.logger.debug(line);
+      else this.logger.error(line);
+    });
     await boss.start();
     this.boss = boss;
     for (const { definition, onFailedForGood } of this.registrations.values()) {
@@ -126,6 +133,7 @@ export class PgBossQueue extends JobQueue implements OnApplicationBootstrap, OnA
 
   async onApplicationShutdown(): Promise<void> {
     this.started = false;
+    this.stopping = true;
     await this.boss?.stop({ graceful: true, timeout: 20_000 });
     this.boss = undefined;
   }

@@ -16,6 +16,9 @@ import { SourceError } from '../environments/source-error.js';
 import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { StorageError } from '../storage/storage-errors.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
+import { StorageHealthService } from '../storage-health/storage-health.service.js';
 import {
   MANIFEST_FILE,
   MANIFEST_FORMAT_VERSION,
@@ -61,6 +64,8 @@ interface Failure {
   code: string;
   message: string;
   retry: boolean;
+  /** The storage refused or failed (its config turns degraded at once). */
+  storage?: boolean;
 }
 
 /**
@@ -74,6 +79,8 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
   private sweepTimer: NodeJS.Timeout | undefined;
   /** Backups running in this process, so a cancel arriving here aborts at once (others: next heartbeat). */
   private readonly active = new Map<string, AbortController>();
+  /** Called after a backup completed (e.g. the schedule's retention); errors are logged, not thrown. */
+  private readonly completedListeners: ((backup: Backup) => Promise<void>)[] = [];
 
   constructor(
     private readonly queue: JobQueue,
@@ -84,6 +91,9 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     private readonly storageConfigs: StorageConfigsService,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
+    private readonly notifications: NotificationOutbox,
+    private readonly storageHealth: StorageHealthService,
+    private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -110,6 +120,10 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
 
   onApplicationShutdown(): void {
     clearInterval(this.sweepTimer);
+  }
+
+  onCompleted(listener: (backup: Backup) => Promise<void>): void {
+    this.completedListeners.push(listener);
   }
 
   async run(organizationId: string, backupId: string, ctx: JobContext): Promise<void> {
@@ -153,16 +167,29 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
       }
       await this.execute(backup, driver, controller.signal, progress);
       this.logger.log({ ...log, bytes: progress.bytes }, 'Backup completed');
+      for (const listener of this.completedListeners) {
+        await listener(backup).catch((err: unknown) =>
+          this.logger.warn({ ...log, err }, 'A listener of completed backups failed'),
+        );
+      }
     } catch (err) {
       const failure = this.classify(err, controller.signal, ctx);
       this.logger.warn({ ...log, code: failure.code, err }, `Backup attempt failed: ${failure.message}`);
       const cleaned = driver ? await this.cleanup(driver, backup) : false;
       if (failure.retry) {
-        await this.backups.fail(organizationId, backupId, failure.code, failure.message, 'pending');
+        await this.tx.run(async () => {
+          await this.backups.fail(organizationId, backupId, failure.code, failure.message, 'pending');
+          if (failure.storage)
+            await this.storageHealth.backupStorageFailure(
+              backup.storageConfigId,
+              failure.code,
+              failure.message,
+            );
+        });
         throw err instanceof Error ? err : new Error(failure.message);
       }
-      await this.tx.run(async () => {
-        await this.backups.fail(organizationId, backupId, failure.code, failure.message);
+      const failed = await this.tx.run(async () => {
+        const ended = await this.backups.fail(organizationId, backupId, failure.code, failure.message);
         if (!cleaned) await this.backups.setCleanupPending(organizationId, backupId, true);
         await this.audit.recordSystem(organizationId, {
           action: 'backup.fail',
@@ -170,7 +197,25 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
           targetId: backupId,
           diff: { error_code: failure.code },
         });
+        if (failure.storage)
+          await this.storageHealth.backupStorageFailure(
+            backup.storageConfigId,
+            failure.code,
+            failure.message,
+          );
+        if (ended && failure.code !== 'cancelled')
+          await this.notifyFailed(backup, failure.code, failure.message);
+        return ended;
       });
+      if (failed) {
+        const startedAt = backup.startedAt?.getTime();
+        this.metrics.backupFinished(
+          'failed',
+          backup.trigger,
+          startedAt === undefined ? null : Date.now() - startedAt,
+          0,
+        );
+      }
     } finally {
       this.active.delete(backupId);
       clearInterval(timer);
@@ -293,7 +338,23 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
         targetId: backup.id,
         diff: { total_size_bytes: total },
       });
+      await this.notifications.emit(orgId, 'backup.completed', {
+        backup: {
+          id: backup.id,
+          storage_config_id: backup.storageConfigId,
+          total_size_bytes: total,
+          duration_ms: completedAt.getTime() - (backup.startedAt ?? completedAt).getTime(),
+          completed_at: completedAt.toISOString(),
+        },
+        environment: { id: env.id, name: env.name },
+      });
     });
+    this.metrics.backupFinished(
+      'completed',
+      backup.trigger,
+      completedAt.getTime() - (backup.startedAt ?? completedAt).getTime(),
+      total,
+    );
   }
 
   private async databasePart(
@@ -416,6 +477,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
         code: inner.code,
         message: inner.hint ? `${inner.message} ${inner.hint}` : inner.message,
         retry: TRANSIENT.has(inner.code) && retriesLeft,
+        storage: true,
       };
     }
     return {
@@ -458,6 +520,13 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
         targetId: backupId,
         diff: { error_code: 'worker_lost' },
       });
+      const row = await this.backups.findById(organizationId, backupId);
+      if (row)
+        await this.notifyFailed(
+          row,
+          'worker_lost',
+          'Every attempt of this backup lost its worker and the job was given up.',
+        );
       return true;
     });
     if (!ended) return; // finished already, or ended by its last attempt
@@ -488,6 +557,23 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
       );
     }
     return true;
+  }
+
+  /** backup.failed into the outbox, in the caller's transaction (ids and facts, never secrets). */
+  private async notifyFailed(backup: Backup, code: string, message: string): Promise<void> {
+    const env = await this.environments
+      .require(backup.organizationId, backup.environmentId)
+      .catch(() => null);
+    await this.notifications.emit(backup.organizationId, 'backup.failed', {
+      backup: {
+        id: backup.id,
+        storage_config_id: backup.storageConfigId,
+        error_code: code,
+        error_message: message,
+        started_at: backup.startedAt?.toISOString() ?? null,
+      },
+      environment: { id: backup.environmentId, name: env?.name ?? null },
+    });
   }
 
   /** Aborts the backup if it runs in this process; the cancel request in the row reaches the others. */

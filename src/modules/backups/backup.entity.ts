@@ -10,12 +10,15 @@ import {
 import { Environment } from '../environments/environment.entity.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
+import { Schedule } from '../schedules/schedule.entity.js';
 import { StorageConfig } from '../storage-configs/storage-config.entity.js';
 
 export const BACKUP_STATUSES = ['pending', 'running', 'completed', 'failed', 'delete_failed'] as const;
 export type BackupStatus = (typeof BACKUP_STATUSES)[number];
 export const BACKUP_PHASES = ['database', 'filestore', 'manifest', 'finalizing'] as const;
 export type BackupPhase = (typeof BACKUP_PHASES)[number];
+export const BACKUP_TRIGGERS = ['manual', 'schedule'] as const;
+export type BackupTrigger = (typeof BACKUP_TRIGGERS)[number];
 
 /** One stored object of a backup, as the catalog records it (and the manifest describes it). */
 export interface BackupPart {
@@ -45,6 +48,7 @@ const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v ==
 @Index('IDX_backups_org_created', ['organizationId', 'createdAt'])
 @Index('IDX_backups_org_environment', ['organizationId', 'environmentId', 'createdAt'])
 @Index('IDX_backups_storage_config', ['storageConfigId'])
+@Index('IDX_backups_schedule', ['scheduleId', 'createdAt'])
 export class Backup {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_backups' })
   id!: string;
@@ -127,6 +131,19 @@ export class Backup {
 
   @Column({ name: 'verification_status', type: 'text', nullable: true })
   verificationStatus!: string | null;
+
+  /** manual (POST /backups) or schedule (made by the scheduler for schedule_id). */
+  @Column({ type: 'text', default: 'manual' })
+  trigger!: BackupTrigger;
+
+  /** The schedule that made it; null for manual backups or once the schedule is deleted. */
+  @ForeignKey(() => Schedule, { name: 'FK_backups_schedule', onDelete: 'SET NULL' })
+  @Column({ name: 'schedule_id', type: 'uuid', nullable: true })
+  scheduleId!: string | null;
+
+  /** Never deleted by retention while true. */
+  @Column({ type: 'boolean', default: false })
+  protected!: boolean;
 
   @ForeignKey(() => User, { name: 'FK_backups_created_by', onDelete: 'SET NULL' })
   @Column({ name: 'created_by', type: 'uuid', nullable: true })

@@ -1,11 +1,26 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiProduces,
   ApiQuery,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -14,7 +29,7 @@ import { Public } from '../../common/auth/public.decorator.js';
 import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import { BackupsService } from './backups.service.js';
-import { CreateBackupDto, ListBackupsQuery } from './dto/backup-input.dto.js';
+import { CreateBackupDto, ListBackupsQuery, UpdateBackupDto } from './dto/backup-input.dto.js';
 import { BackupDownloadResponse, BackupPageResponse, BackupResponse } from './dto/backup-responses.dto.js';
 
 const BackupParam = () => ApiParam({ name: 'backup_id', format: 'uuid' });
@@ -50,6 +65,16 @@ export class BackupsController {
   @Public()
   @ApiParam({ name: 'token', description: 'The signed token of a download link.' })
   @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The whole part.',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({
+    status: 206,
+    description: 'The requested byte range (Range: bytes=start-end).',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({ status: 416, description: 'The range lies outside the part.' })
   @ApiOperation({
     summary:
       'Stream one part of a backup from FTP/SFTP/local storage through a signed link from GET /backups/{backup_id}/download (supports Range).',
@@ -75,8 +100,25 @@ export class BackupsController {
     return this.backups.get(auth, id);
   }
 
+  @Patch(':backup_id')
+  @RequirePermission('org.backup.delete')
+  @BackupParam()
+  @ApiOkResponse({ type: BackupResponse })
+  @ApiOperation({
+    summary: 'Protect a backup from retention and deletion (protected: true), or release it.',
+  })
+  update(
+    @OrgAuth() auth: OrgAuthContext,
+    @Param('backup_id', ParseIdPipe) id: string,
+    @Body() dto: UpdateBackupDto,
+  ): Promise<BackupResponse> {
+    return this.backups.update(auth, id, dto);
+  }
+
   @Delete(':backup_id')
+  @ApiConflictResponse({ description: 'The backup is still running or queued: cancel it first.' })
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted.' })
   @RequirePermission('org.backup.delete')
   @BackupParam()
   @ApiOperation({
@@ -88,6 +130,7 @@ export class BackupsController {
   }
 
   @Post(':backup_id/cancel')
+  @ApiConflictResponse({ description: 'The backup has already finished.' })
   @HttpCode(200)
   @RequirePermission('org.backup.create')
   @BackupParam()
@@ -101,6 +144,7 @@ export class BackupsController {
   }
 
   @Get(':backup_id/download')
+  @ApiConflictResponse({ description: 'The backup is not completed.' })
   @RequirePermission('org.backup.download')
   @BackupParam()
   @ApiOkResponse({ type: BackupDownloadResponse })

@@ -3,14 +3,17 @@ import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { EnvironmentsModule } from '../environments/environments.module.js';
 import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { StorageHealthModule } from '../storage-health/storage-health.module.js';
 import { BackupRunnerService } from './backup-runner.service.js';
 import { BackupsController } from './backups.controller.js';
 import { BackupsRepository } from './backups.repository.js';
 import { BackupsService } from './backups.service.js';
 
 @Module({
-  imports: [AuditModule, StorageConfigsModule, EnvironmentsModule],
+  imports: [AuditModule, StorageConfigsModule, EnvironmentsModule, NotificationsModule, StorageHealthModule],
   controllers: [BackupsController],
   providers: [Transactions, BackupsRepository, BackupsService, BackupRunnerService],
+  exports: [BackupsRepository, BackupsService, BackupRunnerService],
 })
 export class BackupsModule {}

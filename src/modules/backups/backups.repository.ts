@@ -211,6 +211,28 @@ export class BackupsRepository {
     return this.repo.find({ where: { cleanupPending: true, status: 'failed' }, take: 50 });
   }
 
+  /**
+   * Takes a finished, unprotected backup for deletion: it becomes delete_failed ("deleting") until
+   * its row is deleted, so an interrupted delete is retried. Null when it is protected, pending,
+   * running or gone.
+   */
+  async markDeleting(organizationId: string, id: string): Promise<Backup | null> {
+    const [, count] = (await this.tx.manager().query(
+      `UPDATE backups SET status = 'delete_failed', error_code = 'deleting',
+          error_message = 'Deletion started; if it was interrupted it is retried.', updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND protected = false
+          AND status IN ('completed', 'failed', 'delete_failed')
+          AND NOT EXISTS (SELECT 1 FROM backup_migration_items i
+            WHERE i.backup_id = backups.id AND i.state IN ('pending', 'repointed'))`,
+      [organizationId, id],
+    )) as [unknown, number];
+    return count === 1 ? this.findById(organizationId, id) : null;
+  }
+
+  async setProtected(organizationId: string, id: string, value: boolean): Promise<void> {
+    await this.repo.update({ organizationId, id }, { protected: value });
+  }
+
   async markDeleteFailed(organizationId: string, id: string, code: string, message: string): Promise<void> {
     await this.tx.manager().query(
       `UPDATE backups SET status = 'delete_failed', error_code = $3, error_message = $4, updated_at = now()
@@ -232,6 +254,37 @@ export class BackupsRepository {
 
   async delete(organizationId: string, id: string): Promise<void> {
     await this.repo.delete({ organizationId, id });
+  }
+
+  /** Deletes the row of a backup being deleted; false if it was gone already. */
+  async deleteRow(organizationId: string, id: string): Promise<boolean> {
+    const [, count] = (await this.tx
+      .manager()
+      .query(
+        `DELETE FROM backups WHERE organization_id = $1 AND id = $2 AND status = 'delete_failed' RETURNING id`,
+        [organizationId, id],
+      )) as [unknown, number];
+    return count === 1;
+  }
+
+  findDeleteFailed(opts: { manualOnly: boolean }): Promise<Backup[]> {
+    const qb = this.repo
+      .createQueryBuilder('b')
+      .where("b.status = 'delete_failed' AND b.protected = false")
+      .orderBy('b.updated_at')
+      .limit(50);
+    if (opts.manualOnly) qb.andWhere('b.schedule_id IS NULL');
+    return qb.getMany();
+  }
+
+  /** Deletes failed backups' rows (their objects are gone) that ended before `before`. */
+  async pruneFailed(before: Date): Promise<number> {
+    const [, count] = (await this.tx.manager().query(
+      `DELETE FROM backups WHERE status = 'failed' AND cleanup_pending = false AND usage_counted = false
+          AND completed_at < $1`,
+      [before],
+    )) as [unknown, number];
+    return count;
   }
 
   /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { OrgAuthContext } from '../../common/auth/auth-context.js';
 import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.js';
+import { Clock } from '../../common/clock/clock.js';
 import { Transactions } from '../../common/database/transactions.js';
 import { DomainError, notFound } from '../../common/errors/domain-error.js';
 import { JobQueue } from '../../common/queue/job-queue.js';
@@ -16,18 +17,18 @@ import { StorageError } from '../storage/storage-errors.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
 import { BACKUP_QUEUE, BackupRunnerService, type BackupJob } from './backup-runner.service.js';
 import { ByteRange } from './backup-streams.js';
-import { Backup } from './backup.entity.js';
+import { Backup, type BackupTrigger } from './backup.entity.js';
 import { BackupsRepository } from './backups.repository.js';
 import { toBackupResponse } from './backups.mapper.js';
 import { DownloadLinks, parseRange, type DownloadPart } from './download-links.js';
-import type { CreateBackupDto, ListBackupsQuery } from './dto/backup-input.dto.js';
+import type { CreateBackupDto, ListBackupsQuery, UpdateBackupDto } from './dto/backup-input.dto.js';
 import type {
   BackupDownloadResponse,
   BackupPageResponse,
   BackupResponse,
 } from './dto/backup-responses.dto.js';
 
-/** Presigned URLs (S3 family) are valid 1 hour (seed 000); Offsite's own links are shorter-lived. */
+/** Presigned URLs (S3 family) are valid 1 hour (the scoped-key and presign contract); Offsite's own links are shorter-lived. */
 const PRESIGN_TTL_SECONDS = 3600;
 const LINK_TTL_SECONDS = 900;
 
@@ -59,6 +60,7 @@ export class BackupsService implements OnModuleInit {
     private readonly tx: Transactions,
     private readonly resolvers: ResourceOrgResolvers,
     private readonly runner: BackupRunnerService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.links = new DownloadLinks(config.auth.jwtSecret);
@@ -76,48 +78,109 @@ export class BackupsService implements OnModuleInit {
       dto.storage_config_id,
       env.storageConfigId,
     );
+    const backup = await this.tx.run(async () => {
+      const b = await this.insertPending(orgId, env, config.id, {
+        trigger: 'manual',
+        scheduleId: null,
+        createdBy: auth.userId,
+        note: dto.note ?? null,
+      });
+      await this.audit.record(auth, {
+        action: 'backup.create',
+        targetType: 'backup',
+        targetId: b.id,
+        diff: { environment_id: env.id, storage_config_id: config.id },
+      });
+      return b;
+    });
+    await this.enqueue(backup);
+    return this.get(auth, backup.id);
+  }
+
+  /**
+   * Inserts a pending backup row (call inside a transaction; queue it with enqueue() after the
+   * commit). Shared by manual backups and the scheduler.
+   */
+  async insertPending(
+    orgId: string,
+    env: { id: string; name: string; dumpFormat: string; compression: string },
+    storageConfigId: string,
+    opts: {
+      trigger: BackupTrigger;
+      scheduleId: string | null;
+      createdBy: string | null;
+      note: string | null;
+    },
+  ): Promise<Backup> {
     const org = await this.backups.organizationOf(orgId);
     const id = randomUUID();
-    const now = new Date();
+    const now = this.clock.now();
     const backup = Object.assign(new Backup(), {
       id,
       organizationId: orgId,
       environmentId: env.id,
-      storageConfigId: config.id,
+      storageConfigId,
       objectPrefix: `${org.slug}/${env.name}/${folderTimestamp(now)}-${id}/`,
       status: 'pending',
-      note: dto.note ?? null,
+      note: opts.note,
       dumpFormat: env.dumpFormat,
       compression: env.compression,
       parts: [],
-      createdBy: auth.userId,
+      trigger: opts.trigger,
+      scheduleId: opts.scheduleId,
+      protected: false,
+      createdBy: opts.createdBy,
       // Millisecond precision, as the list cursor carries it.
       createdAt: now,
     } satisfies Partial<Backup>);
-    await this.tx.run(async () => {
-      await this.backups.insert(backup);
-      await this.audit.record(auth, {
-        action: 'backup.create',
-        targetType: 'backup',
-        targetId: id,
-        diff: { environment_id: env.id, storage_config_id: config.id },
-      });
-    });
+    await this.backups.insert(backup);
+    return backup;
+  }
+
+  /** Queues a pending backup's job (one backup per environment at a time). */
+  async enqueue(backup: Pick<Backup, 'id' | 'organizationId' | 'environmentId'>): Promise<void> {
     try {
       await this.queue.send<BackupJob>(
         BACKUP_QUEUE,
-        { organizationId: orgId, backupId: id },
-        { singletonKey: env.id },
+        { organizationId: backup.organizationId, backupId: backup.id },
+        { singletonKey: backup.environmentId },
       );
     } catch (err) {
-      this.logger.error({ err, backup_id: id }, 'Could not queue the backup');
-      await this.backups.fail(orgId, id, 'internal', 'The backup could not be queued; try again.');
+      this.logger.error({ err, backup_id: backup.id }, 'Could not queue the backup');
+      await this.backups.fail(
+        backup.organizationId,
+        backup.id,
+        'internal',
+        'The backup could not be queued; try again.',
+      );
     }
+  }
+
+  async update(auth: OrgAuthContext, id: string, dto: UpdateBackupDto): Promise<BackupResponse> {
+    const orgId = auth.organizationId;
+    await this.tx.run(async () => {
+      const current = await this.require(orgId, id);
+      if (dto.protected !== undefined && dto.protected !== current.protected) {
+        await this.backups.setProtected(orgId, id, dto.protected);
+        await this.audit.record(auth, {
+          action: dto.protected ? 'backup.protect' : 'backup.unprotect',
+          targetType: 'backup',
+          targetId: id,
+          diff: { protected: { from: current.protected, to: dto.protected } },
+        });
+      }
+    });
     return this.get(auth, id);
   }
 
   async get(auth: OrgAuthContext, id: string): Promise<BackupResponse> {
-    return toBackupResponse(await this.require(auth.organizationId, id));
+    return (await this.respond([await this.require(auth.organizationId, id)]))[0]!;
+  }
+
+  /** Responses with where each backup is stored (name and provider only, platform configs too). */
+  private async respond(rows: Backup[]): Promise<BackupResponse[]> {
+    const storage = await this.storageConfigs.summaries([...new Set(rows.map((b) => b.storageConfigId))]);
+    return rows.map((b) => toBackupResponse(b, storage.get(b.storageConfigId) ?? null));
   }
 
   async list(auth: OrgAuthContext, q: ListBackupsQuery): Promise<BackupPageResponse> {
@@ -131,7 +194,7 @@ export class BackupsService implements OnModuleInit {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(toBackupResponse),
+      items: await this.respond(page),
       next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
       limit,
     };
@@ -170,32 +233,95 @@ export class BackupsService implements OnModuleInit {
         'The backup is being moved to another storage config; cancel that migration or wait for it before deleting the backup.',
       );
     }
-    const driver = await this.storageConfigs.openDriver(
-      await this.backups.storageScope(backup.storageConfigId),
-      backup.storageConfigId,
-    );
-    try {
-      for (const p of backup.parts) await driver.delete(p.key);
-      await driver.deletePrefix(backup.objectPrefix);
-    } catch (err) {
-      const e = err instanceof StorageError ? err : new StorageError('unknown', (err as Error).message);
-      const message = `Deleting the backup's objects failed: ${e.message}${e.hint ? ` ${e.hint}` : ''} The backup is kept; delete it again later.`;
-      await this.backups.markDeleteFailed(orgId, id, e.code, message);
-      throw new DomainError('unavailable', message, { error_code: e.code });
-    } finally {
-      await driver.close().catch(() => undefined);
+    if (backup.protected) {
+      throw new DomainError(
+        'conflict',
+        'The backup is protected; set protected to false (PATCH /backups/{backup_id}) before deleting it.',
+      );
     }
-    await this.tx.run(async () => {
-      await this.backups.delete(orgId, id);
-      if (backup.usageCounted)
-        await this.storageConfigs.addUsage(backup.storageConfigId, -backup.totalSizeBytes, -1);
+    const result = await this.deleteCatalogued(orgId, id, { sweepFolder: true }, async (b) => {
       await this.audit.record(auth, {
         action: 'backup.delete',
         targetType: 'backup',
         targetId: id,
-        diff: { environment_id: backup.environmentId, total_size_bytes: backup.totalSizeBytes },
+        diff: { environment_id: b.environmentId, total_size_bytes: b.totalSizeBytes },
       });
     });
+    if (result.outcome === 'failed') {
+      throw new DomainError('unavailable', result.message, { error_code: result.errorCode });
+    }
+    if (result.outcome === 'skipped') {
+      throw new DomainError(
+        'conflict',
+        'The backup changed meanwhile (protected, or being deleted); try again.',
+      );
+    }
+  }
+
+  /**
+   * The one delete path (manual deletes, retention, the sweep's retries): the row is first marked
+   * delete_failed ("deleting"), so a worker killed half-way leaves a row the sweep deletes again,
+   * never objects without a row; then the catalog's own objects (its parts' keys: nothing is
+   * listed to decide) are deleted; then the row, and the storage counters, in one transaction with
+   * `inTx` (the caller's audit). sweepFolder also empties the backup's own folder (manual deletes
+   * only; retention touches only the keys the catalog lists). Skipped when the backup is protected,
+   * pending or running, or gone.
+   */
+  async deleteCatalogued(
+    orgId: string,
+    id: string,
+    opts: { sweepFolder: boolean },
+    inTx: (b: Backup) => Promise<void> = async () => undefined,
+  ): Promise<
+    | { outcome: 'deleted'; backup: Backup }
+    | { outcome: 'skipped' }
+    | { outcome: 'failed'; errorCode: string; message: string }
+  > {
+    const backup = await this.backups.markDeleting(orgId, id);
+    if (!backup) return { outcome: 'skipped' };
+    const driver = await this.storageConfigs
+      .openDriver(await this.backups.storageScope(backup.storageConfigId), backup.storageConfigId)
+      .catch((err: unknown) => err as Error);
+    try {
+      if (driver instanceof Error) throw driver;
+      for (const p of backup.parts) await driver.delete(p.key);
+      if (opts.sweepFolder) await driver.deletePrefix(backup.objectPrefix);
+    } catch (err) {
+      const e = err instanceof StorageError ? err : new StorageError('unknown', (err as Error).message);
+      const message = `Deleting the backup's objects failed: ${e.message}${e.hint ? ` ${e.hint}` : ''} The backup is kept; delete it again later.`;
+      await this.backups.markDeleteFailed(orgId, id, e.code, message);
+      return { outcome: 'failed', errorCode: e.code, message };
+    } finally {
+      if (!(driver instanceof Error)) await driver.close().catch(() => undefined);
+    }
+    const gone = await this.tx.run(async () => {
+      // Two deleters of one backup (a retry racing a slow first attempt) adjust the counters once.
+      if (!(await this.backups.deleteRow(orgId, id))) return false;
+      if (backup.usageCounted)
+        await this.storageConfigs.addUsage(backup.storageConfigId, -backup.totalSizeBytes, -1);
+      await inTx(backup);
+      return true;
+    });
+    return gone ? { outcome: 'deleted', backup } : { outcome: 'skipped' };
+  }
+
+  /** Retries manual deletes that failed (scheduled backups' are retried by their retention run). */
+  async retryFailedDeletes(): Promise<void> {
+    for (const b of await this.backups.findDeleteFailed({ manualOnly: true })) {
+      await this.deleteCatalogued(b.organizationId, b.id, { sweepFolder: true }, async () => {
+        await this.audit.recordSystem(b.organizationId, {
+          action: 'backup.delete',
+          targetType: 'backup',
+          targetId: b.id,
+          diff: { environment_id: b.environmentId, total_size_bytes: b.totalSizeBytes, retried: true },
+        });
+      });
+    }
+  }
+
+  /** Rows of failed backups (no objects: cleanup done) that ended before `before`. */
+  pruneFailed(before: Date): Promise<number> {
+    return this.backups.pruneFailed(before);
   }
 
   async downloadLinks(auth: OrgAuthContext, id: string): Promise<BackupDownloadResponse> {
@@ -206,14 +332,14 @@ export class BackupsService implements OnModuleInit {
         `The backup is ${backup.status}; only completed backups can be downloaded.`,
       );
     }
-    const driver = await this.storageConfigs.openDriver(
+    const driver = await this.storageConfigs.openDriverForRequest(
       await this.backups.storageScope(backup.storageConfigId),
       backup.storageConfigId,
     );
     try {
       const presign = isS3Provider(driver.provider);
       const ttl = presign ? PRESIGN_TTL_SECONDS : LINK_TTL_SECONDS;
-      const exp = Math.floor(Date.now() / 1000) + ttl;
+      const exp = Math.floor(this.clock.nowMs() / 1000) + ttl;
       const parts = [];
       for (const p of backup.parts) {
         const url = presign
@@ -225,7 +351,8 @@ export class BackupsService implements OnModuleInit {
               exp,
             })}`;
         parts.push({
-          name: path.posix.basename(p.key),
+          name: p.name,
+          file: path.posix.basename(p.key),
           size_bytes: p.sizeBytes,
           sha256: p.sha256,
           url,
@@ -245,7 +372,7 @@ export class BackupsService implements OnModuleInit {
     const backup = await this.backups.findById(claim.organizationId, claim.backupId);
     const part = backup?.status === 'completed' ? backup.parts.find((p) => p.name === claim.part) : undefined;
     if (!backup || !part) throw new DomainError('not_found', 'This download link is invalid or has expired.');
-    const driver = await this.storageConfigs.openDriver(
+    const driver = await this.storageConfigs.openDriverForRequest(
       await this.backups.storageScope(backup.storageConfigId),
       backup.storageConfigId,
     );

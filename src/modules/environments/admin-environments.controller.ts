@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -27,6 +29,7 @@ export class AdminEnvironmentsController {
   constructor(private readonly environments: EnvironmentsService) {}
 
   @Post()
+  @ApiConflictResponse({ description: 'An environment with this name already exists.' })
   @PlatformAdmin()
   @ApiCreatedResponse({ type: EnvironmentResponse })
   @ApiOperation({ summary: 'Create a managed environment for an organization.' })
@@ -59,6 +62,7 @@ export class AdminEnvironmentsController {
   }
 
   @Patch(':environment_id')
+  @ApiConflictResponse({ description: 'An environment with this name already exists.' })
   @PlatformAdmin()
   @EnvParam()
   @ApiOkResponse({ type: EnvironmentResponse })
@@ -74,7 +78,9 @@ export class AdminEnvironmentsController {
   }
 
   @Delete(':environment_id')
+  @ApiConflictResponse({ description: 'The environment still has backups: delete them first.' })
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted.' })
   @PlatformAdmin()
   @EnvParam()
   @ApiOperation({ summary: 'Delete an environment; refused (409) while it has backups.' })

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -23,6 +25,7 @@ export class EnvironmentsController {
   constructor(private readonly environments: EnvironmentsService) {}
 
   @Post()
+  @ApiConflictResponse({ description: 'An environment with this name already exists in the organization.' })
   @RequirePermission('org.environment.create')
   @OrgQuery()
   @ApiCreatedResponse({ type: EnvironmentResponse })
@@ -56,6 +59,7 @@ export class EnvironmentsController {
   }
 
   @Patch(':environment_id')
+  @ApiConflictResponse({ description: 'An environment with this name already exists in the organization.' })
   @RequirePermission('org.environment.update')
   @EnvParam()
   @ApiOkResponse({ type: EnvironmentResponse })
@@ -69,7 +73,9 @@ export class EnvironmentsController {
   }
 
   @Delete(':environment_id')
+  @ApiConflictResponse({ description: 'The environment still has backups: delete them first.' })
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted.' })
   @RequirePermission('org.environment.delete')
   @EnvParam()
   @ApiOperation({ summary: 'Delete an environment; refused (409) while it has backups.' })

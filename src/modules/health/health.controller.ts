@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../common/auth/public.decorator.js';
 import { ReadinessIndicator } from './readiness.indicator.js';
@@ -15,6 +15,13 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['ok'] } },
+    },
+  })
   @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP.' })
   live(): { status: 'ok' } {
     return { status: 'ok' };

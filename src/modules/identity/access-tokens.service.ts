@@ -24,14 +24,9 @@ interface TokenPayload {
 const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v);
 
 /** The authenticated user behind a valid token (loaded fresh on every request). */
-export interface Principal {
-  id: string;
-  email: string;
-  isPlatformAdmin: boolean;
-  /** The token's jti and expiry: what POST /auth/logout revokes. */
-  tokenId: string;
-  tokenExpiresAt: Date;
-}
+import type { Principal } from '../../common/auth/auth-ports.js';
+
+export type { Principal };
 
 const invalidToken = () =>
   new DomainError('unauthorized', 'Missing, expired or invalid bearer token.', {

@@ -1,3 +1,4 @@
+import { BearerAuthenticator } from '../../common/auth/auth-ports.js';
 import { Module } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import { AccessTokensService } from './access-tokens.service.js';
@@ -20,7 +21,8 @@ import { UsersRepository } from './users.repository.js';
     AccessTokensService,
     AuthService,
     PlatformAdminsService,
+    { provide: BearerAuthenticator, useExisting: AccessTokensService },
   ],
-  exports: [UsersRepository, AccessTokensService, PlatformAdminsService, AuthService],
+  exports: [UsersRepository, AccessTokensService, PlatformAdminsService, AuthService, BearerAuthenticator],
 })
 export class IdentityModule {}

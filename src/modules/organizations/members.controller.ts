@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -30,6 +31,7 @@ export class MembersController {
   }
 
   @Post()
+  @ApiConflictResponse({ description: 'The user is already a member.' })
   @RequirePermission('org.member.manage')
   @ApiCreatedResponse({ type: MemberResponse })
   @ApiOperation({
@@ -40,6 +42,7 @@ export class MembersController {
   }
 
   @Patch(':user_id')
+  @ApiConflictResponse({ description: 'The last owner cannot be demoted.' })
   @RequirePermission('org.member.manage')
   @ApiParam({ name: 'user_id', format: 'uuid' })
   @ApiOkResponse({ type: MemberResponse })
@@ -53,6 +56,7 @@ export class MembersController {
   }
 
   @Delete(':user_id')
+  @ApiConflictResponse({ description: 'The last owner cannot be removed.' })
   @HttpCode(204)
   @RequirePermission('org.member.manage')
   @ApiParam({ name: 'user_id', format: 'uuid' })

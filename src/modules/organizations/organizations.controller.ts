@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -20,6 +21,7 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Post()
+  @ApiConflictResponse({ description: 'An organization with this slug already exists.' })
   @Authenticated()
   @ApiCreatedResponse({ type: OrganizationResponse })
   @ApiOperation({ summary: 'Create an organization; the caller becomes its owner.' })
@@ -45,6 +47,7 @@ export class OrganizationsController {
   }
 
   @Patch(':org_id')
+  @ApiConflictResponse({ description: 'An organization with this slug already exists.' })
   @RequirePermission('org.manage')
   @ApiParam({ name: 'org_id', format: 'uuid' })
   @ApiOkResponse({ type: OrganizationResponse })

@@ -1,3 +1,4 @@
+import { OrganizationAccessLookup } from '../../common/auth/auth-ports.js';
 import { Module } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
@@ -24,7 +25,8 @@ import { RolesService } from './roles.service.js';
     OrganizationsService,
     MembersService,
     RolesService,
+    { provide: OrganizationAccessLookup, useExisting: MembershipsRepository },
   ],
-  exports: [MembershipsRepository],
+  exports: [MembershipsRepository, OrganizationAccessLookup],
 })
 export class OrganizationsModule {}

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -30,6 +31,7 @@ export class RolesController {
   }
 
   @Post()
+  @ApiConflictResponse({ description: 'A role with this name already exists.' })
   @RequirePermission('org.role.manage')
   @ApiCreatedResponse({ type: RoleResponse })
   @ApiOperation({ summary: 'Create a custom role (only with permissions the caller holds).' })
@@ -38,6 +40,7 @@ export class RolesController {
   }
 
   @Patch(':role_id')
+  @ApiConflictResponse({ description: 'A role with this name already exists.' })
   @RequirePermission('org.role.manage')
   @ApiParam({ name: 'role_id', format: 'uuid' })
   @ApiOkResponse({ type: RoleResponse })
@@ -51,6 +54,7 @@ export class RolesController {
   }
 
   @Delete(':role_id')
+  @ApiConflictResponse({ description: 'The role is assigned to members.' })
   @HttpCode(204)
   @RequirePermission('org.role.manage')
   @ApiParam({ name: 'role_id', format: 'uuid' })

@@ -17,6 +17,8 @@ import { SourceError } from '../environments/source-error.js';
 import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { StorageError } from '../storage/storage-errors.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
 import { derivedName, PgLoader } from './pg-loader.service.js';
 import { RestoreError } from './restore-error.js';
 import {
@@ -103,6 +105,8 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
     private readonly storageConfigs: StorageConfigsService,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
+    private readonly notifications: NotificationOutbox,
+    private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -213,6 +217,30 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
     return true;
   }
 
+  /** restore.* / verification.failed into the outbox, in the caller's transaction. */
+  private async notify(
+    restore: Restore,
+    type: 'restore.completed' | 'restore.failed' | 'verification.failed',
+    failure?: { code: string; message: string },
+  ): Promise<void> {
+    const env = await this.environments
+      .require(restore.organizationId, restore.targetEnvironmentId)
+      .catch(() => null);
+    await this.notifications.emit(restore.organizationId, type, {
+      restore: {
+        id: restore.id,
+        kind: restore.kind,
+        backup_id: restore.backupId,
+        ...(failure ? { error_code: failure.code, error_message: failure.message } : {}),
+      },
+      environment: { id: restore.targetEnvironmentId, name: env?.name ?? null },
+    });
+  }
+
+  private elapsed(restore: Restore): number | null {
+    return restore.startedAt ? Date.now() - restore.startedAt.getTime() : null;
+  }
+
   cancelLocal(restoreId: string): void {
     this.active.get(restoreId)?.abort(new Cancelled());
   }
@@ -266,7 +294,9 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
           targetType: 'restore',
           targetId: restoreId,
         });
+        if (restore.kind === 'restore') await this.notify(restore, 'restore.completed');
       });
+      this.metrics.restoreFinished(restore.kind, 'completed', this.elapsed(restore), progress.bytes);
       this.logger.log({ ...log, bytes: progress.bytes }, `${restore.kind} completed`);
     } catch (err) {
       const failure = this.classify(err, controller.signal, ctx);
@@ -276,8 +306,8 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
         await this.restores.fail(organizationId, restoreId, failure.code, failure.message, 'pending');
         throw err instanceof Error ? err : new Error(failure.message);
       }
-      await this.tx.run(async () => {
-        await this.restores.fail(organizationId, restoreId, failure.code, failure.message);
+      const ended = await this.tx.run(async () => {
+        const failed = await this.restores.fail(organizationId, restoreId, failure.code, failure.message);
         if (restore.kind === 'verify' && restore.backupId && failure.code !== 'cancelled')
           await this.restores.recordVerification(organizationId, restore.backupId, 'failed');
         await this.audit.recordSystem(organizationId, {
@@ -286,7 +316,15 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
           targetId: restoreId,
           diff: { error_code: failure.code },
         });
+        if (failed && failure.code !== 'cancelled')
+          await this.notify(
+            restore,
+            restore.kind === 'verify' ? 'verification.failed' : 'restore.failed',
+            failure,
+          );
+        return failed;
       });
+      if (ended) this.metrics.restoreFinished(restore.kind, 'failed', this.elapsed(restore), progress.bytes);
     } finally {
       this.active.delete(restoreId);
       clearInterval(timer);

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { OrgAuth, type OrgAuthContext } from '../../common/auth/auth-context.js';
 import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
@@ -16,6 +23,7 @@ export class RestoresController {
   constructor(private readonly restores: RestoresService) {}
 
   @Post('backups/:backup_id/restore')
+  @ApiConflictResponse({ description: 'The backup is not completed, or the into_empty target is not empty.' })
   @HttpCode(202)
   @RequirePermission('org.backup.restore')
   @BackupParam()
@@ -33,6 +41,7 @@ export class RestoresController {
   }
 
   @Post('backups/:backup_id/verify')
+  @ApiConflictResponse({ description: 'The backup is not completed.' })
   @HttpCode(202)
   @RequirePermission('org.backup.restore')
   @BackupParam()
@@ -70,6 +79,7 @@ export class RestoresController {
   }
 
   @Post('restores/:restore_id/cancel')
+  @ApiConflictResponse({ description: 'The restore has already finished.' })
   @HttpCode(200)
   @RequirePermission('org.backup.restore')
   @RestoreParam()

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { EnvironmentsModule } from '../environments/environments.module.js';
 import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
@@ -10,7 +11,7 @@ import { RestoresRepository } from './restores.repository.js';
 import { RestoresService } from './restores.service.js';
 
 @Module({
-  imports: [AuditModule, StorageConfigsModule, EnvironmentsModule],
+  imports: [AuditModule, StorageConfigsModule, EnvironmentsModule, NotificationsModule],
   controllers: [RestoresController],
   providers: [Transactions, RestoresRepository, RestoresService, RestoreRunnerService, PgLoader],
 })

@@ -1,5 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import { Auth, type AuthContext } from '../../common/auth/auth-context.js';
 import { PlatformAdmin } from '../../common/auth/require-permission.decorator.js';
 import type { TestConnectionReport } from '../storage/storage-driver.js';
@@ -15,6 +23,7 @@ export class AdminStorageConfigsController {
 
   @Post()
   @PlatformAdmin()
+  @ApiCreatedResponse({ type: StorageConfigResponse })
   @ApiOperation({
     summary: 'Create a platform storage configuration (the first one becomes the platform default).',
   })
@@ -41,17 +50,22 @@ export class AdminStorageConfigsController {
 
   @Get(':storage_config_id')
   @PlatformAdmin()
+  @ApiOkResponse({ type: StorageConfigResponse })
   @ApiOperation({ summary: 'One platform storage configuration.' })
-  get(@Param('storage_config_id', ParseUUIDPipe) id: string): Promise<StorageConfigResponse> {
+  get(@Param('storage_config_id', ParseIdPipe) id: string): Promise<StorageConfigResponse> {
     return this.service.get(null, id);
   }
 
   @Patch(':storage_config_id')
   @PlatformAdmin()
+  @ApiOkResponse({ type: StorageConfigResponse })
+  @ApiConflictResponse({
+    description: 'is_default: false on the default configuration: make another one the default instead.',
+  })
   @ApiOperation({ summary: 'Update a platform storage configuration.' })
   update(
     @Auth() auth: AuthContext,
-    @Param('storage_config_id', ParseUUIDPipe) id: string,
+    @Param('storage_config_id', ParseIdPipe) id: string,
     @Body() dto: UpdateStorageConfigDto,
   ): Promise<StorageConfigResponse> {
     return this.service.update(auth, null, id, dto);
@@ -60,10 +74,11 @@ export class AdminStorageConfigsController {
   @Delete(':storage_config_id')
   @HttpCode(204)
   @PlatformAdmin()
+  @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiOperation({ summary: 'Delete a platform storage configuration (refused while backups use it).' })
   async remove(
     @Auth() auth: AuthContext,
-    @Param('storage_config_id', ParseUUIDPipe) id: string,
+    @Param('storage_config_id', ParseIdPipe) id: string,
   ): Promise<void> {
     await this.service.remove(auth, null, id);
   }
@@ -75,7 +90,7 @@ export class AdminStorageConfigsController {
   @ApiOperation({ summary: 'Test a saved platform configuration.' })
   test(
     @Auth() auth: AuthContext,
-    @Param('storage_config_id', ParseUUIDPipe) id: string,
+    @Param('storage_config_id', ParseIdPipe) id: string,
   ): Promise<TestConnectionReport> {
     return this.service.testSaved(auth, null, id);
   }

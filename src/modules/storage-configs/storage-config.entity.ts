@@ -11,6 +11,9 @@ import {
 import { Organization } from '../organizations/organization.entity.js';
 import type { StorageProvider } from '../storage/storage-driver.js';
 
+export const STORAGE_HEALTH = ['healthy', 'degraded', 'unhealthy', 'unknown'] as const;
+export type StorageHealth = (typeof STORAGE_HEALTH)[number];
+
 const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? 0 : Number(v)) };
 
 /**
@@ -22,6 +25,7 @@ const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v ==
  */
 @Entity({ name: 'storage_configs' })
 @Index('IDX_storage_configs_org', ['organizationId', 'createdAt'])
+@Index('IDX_storage_configs_next_probe', ['nextProbeAt'])
 @Index('UQ_storage_configs_org_default', { synchronize: false })
 @Index('UQ_storage_configs_platform_default', { synchronize: false })
 export class StorageConfig {
@@ -111,6 +115,30 @@ export class StorageConfig {
 
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt!: Date | null;
+
+  /** Result of the periodic light probe (and of backups failing on storage errors). */
+  @Column({ type: 'text', default: 'unknown' })
+  health!: StorageHealth;
+
+  @Column({ name: 'health_checked_at', type: 'timestamptz', nullable: true })
+  healthCheckedAt!: Date | null;
+
+  @Column({ name: 'health_error_code', type: 'text', nullable: true })
+  healthErrorCode!: string | null;
+
+  @Column({ name: 'health_message', type: 'text', nullable: true })
+  healthMessage!: string | null;
+
+  @Column({ name: 'last_healthy_at', type: 'timestamptz', nullable: true })
+  lastHealthyAt!: Date | null;
+
+  /** Consecutive failed probes: 1 → degraded, 2 or more → unhealthy. */
+  @Column({ name: 'health_failures', type: 'integer', default: 0 })
+  healthFailures!: number;
+
+  /** When the probe scheduler next probes this config (spread over the interval). */
+  @Column({ name: 'next_probe_at', type: 'timestamptz', nullable: true })
+  nextProbeAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,7 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { OrgAuth, type OrgAuthContext } from '../../common/auth/auth-context.js';
 import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
+import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import type { TestConnectionReport } from '../storage/storage-driver.js';
 import { CreateStorageConfigDto, UpdateStorageConfigDto } from './dto/storage-config-input.dto.js';
 import {
@@ -22,6 +31,7 @@ export class StorageConfigsController {
   @Post()
   @RequirePermission('org.storage.create')
   @OrgQuery()
+  @ApiCreatedResponse({ type: StorageConfigResponse })
   @ApiOperation({ summary: 'Create a storage configuration (the first one becomes the default).' })
   create(
     @OrgAuth() auth: OrgAuthContext,
@@ -57,23 +67,28 @@ export class StorageConfigsController {
 
   @Get(':config_id')
   @RequirePermission('org.storage.list')
+  @ApiOkResponse({ type: StorageConfigResponse })
   @ApiOperation({ summary: 'One storage configuration.' })
   get(
     @OrgAuth() auth: OrgAuthContext,
-    @Param('config_id', ParseUUIDPipe) id: string,
+    @Param('config_id', ParseIdPipe) id: string,
   ): Promise<StorageConfigResponse> {
     return this.service.get(auth.organizationId, id);
   }
 
   @Patch(':config_id')
   @RequirePermission('org.storage.update')
+  @ApiOkResponse({ type: StorageConfigResponse })
+  @ApiConflictResponse({
+    description: 'is_default: false on the default configuration: make another one the default instead.',
+  })
   @ApiOperation({
     summary:
       'Update any field; omitting secret_key keeps the stored one. is_default: true moves the default.',
   })
   update(
     @OrgAuth() auth: OrgAuthContext,
-    @Param('config_id', ParseUUIDPipe) id: string,
+    @Param('config_id', ParseIdPipe) id: string,
     @Body() dto: UpdateStorageConfigDto,
   ): Promise<StorageConfigResponse> {
     return this.service.update(auth, auth.organizationId, id, dto);
@@ -82,11 +97,9 @@ export class StorageConfigsController {
   @Delete(':config_id')
   @HttpCode(204)
   @RequirePermission('org.storage.delete')
+  @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiOperation({ summary: 'Delete a configuration; refused (400) while backups are stored with it.' })
-  async remove(
-    @OrgAuth() auth: OrgAuthContext,
-    @Param('config_id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  async remove(@OrgAuth() auth: OrgAuthContext, @Param('config_id', ParseIdPipe) id: string): Promise<void> {
     await this.service.remove(auth, auth.organizationId, id);
   }
 
@@ -99,7 +112,7 @@ export class StorageConfigsController {
   })
   buckets(
     @OrgAuth() auth: OrgAuthContext,
-    @Param('config_id', ParseUUIDPipe) id: string,
+    @Param('config_id', ParseIdPipe) id: string,
   ): Promise<BucketsResponse> {
     return this.service.buckets(auth.organizationId, id);
   }
@@ -113,7 +126,7 @@ export class StorageConfigsController {
   })
   recount(
     @OrgAuth() auth: OrgAuthContext,
-    @Param('config_id', ParseUUIDPipe) id: string,
+    @Param('config_id', ParseIdPipe) id: string,
   ): Promise<StorageConfigResponse> {
     return this.service.recount(auth, auth.organizationId, id);
   }
@@ -127,7 +140,7 @@ export class StorageConfigsController {
   })
   test(
     @OrgAuth() auth: OrgAuthContext,
-    @Param('config_id', ParseUUIDPipe) id: string,
+    @Param('config_id', ParseIdPipe) id: string,
   ): Promise<TestConnectionReport> {
     return this.service.testSaved(auth, auth.organizationId, id);
   }

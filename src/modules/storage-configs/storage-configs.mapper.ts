@@ -19,7 +19,9 @@ export function toStorageConfigResponse(c: StorageConfig): StorageConfigResponse
     port: c.port,
     use_tls: c.useTls,
     host_key_fingerprint: c.hostKeyFingerprint,
-    access_key_hint: c.accessKeyHint ? `…${c.accessKeyHint}` : null,
+    // Hints shorter than 4 characters come from short keys saved before masking: mask them too.
+    access_key_hint:
+      c.accessKeyHint === null ? null : c.accessKeyHint.length < 4 ? '****' : `…${c.accessKeyHint}`,
     has_secret: c.hasSecret,
     has_private_key: c.hasPrivateKey,
     is_default: c.isDefault,
@@ -27,6 +29,11 @@ export function toStorageConfigResponse(c: StorageConfig): StorageConfigResponse
     total_size_bytes: Number(c.totalSizeBytes),
     object_count: Number(c.objectCount),
     last_used_at: c.lastUsedAt ? c.lastUsedAt.toISOString() : null,
+    health: c.health,
+    health_checked_at: c.healthCheckedAt ? c.healthCheckedAt.toISOString() : null,
+    health_error_code: c.healthErrorCode,
+    health_message: c.healthMessage,
+    last_healthy_at: c.lastHealthyAt ? c.lastHealthyAt.toISOString() : null,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };

@@ -13,6 +13,6 @@ import { StorageSettingsService } from './storage-settings.service.js';
   imports: [AuditModule, StorageModule],
   controllers: [StorageConfigsController, StorageSettingsController, AdminStorageConfigsController],
   providers: [Transactions, StorageConfigsRepository, StorageConfigsService, StorageSettingsService],
-  exports: [StorageConfigsService],
+  exports: [StorageConfigsService, StorageSettingsService],
 })
 export class StorageConfigsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, type FindOptionsWhere } from 'typeorm';
 import { Transactions } from '../../common/database/transactions.js';
 import { SECRET_COLUMNS, StorageConfig } from './storage-config.entity.js';
 
@@ -38,6 +38,15 @@ export class StorageConfigsRepository {
     return qb.getOne();
   }
 
+  /** Name and provider of configs by id, whatever their scope (callers hold ids from their own rows). */
+  summaries(ids: string[]): Promise<Pick<StorageConfig, 'id' | 'name' | 'provider' | 'organizationId'>[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo.find({
+      where: { id: In(ids) },
+      select: { id: true, name: true, provider: true, organizationId: true },
+    });
+  }
+
   /** For the access guard: the organization owning a config, null when missing or platform-level. */
   async findOrganizationId(id: string): Promise<string | null> {
     const row = await this.repo.findOne({ where: { id }, select: { id: true, organizationId: true } });
@@ -64,6 +73,21 @@ export class StorageConfigsRepository {
     if (scope === null) qb.andWhere('organization_id IS NULL');
     else qb.andWhere('organization_id = :scope', { scope });
     await qb.execute();
+  }
+
+  /**
+   * Makes the most recently used active config of the scope the default (never used ones by
+   * creation, newest first); returns its id, or null when no active config is left. Call it with
+   * the scope locked and no default in place.
+   */
+  async promoteDefault(scope: ConfigScope): Promise<string | null> {
+    const next = await this.repo.findOne({
+      where: { ...byScope(scope), isActive: true },
+      order: { lastUsedAt: { direction: 'DESC', nulls: 'LAST' }, createdAt: 'DESC', id: 'ASC' },
+    });
+    if (!next) return null;
+    await this.repo.update({ ...byScope(scope), id: next.id }, { isDefault: true });
+    return next.id;
   }
 
   async insert(config: StorageConfig): Promise<void> {

@@ -33,6 +33,7 @@ import { StorageConfigsRepository, type ConfigScope } from './storage-configs.re
 import { toStorageConfigResponse } from './storage-configs.mapper.js';
 import { StorageSettingsService, type StorageSettings } from './storage-settings.service.js';
 import { checkTarget } from './storage-target-rules.js';
+import { configurationFailedReport } from '../storage/test-connection.js';
 
 export const BYOS_DISABLED =
   'Organization storage configuration is not enabled on this platform. Contact your platform administrator.';
@@ -110,9 +111,21 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       enabled_providers: s.enabled_providers,
       allow_org_byos: s.allow_org_byos,
       has_default_storage: platformDefault !== null,
+      default_storage: platformDefault
+        ? {
+            name: platformDefault.name,
+            provider: platformDefault.provider,
+            region: platformDefault.region ?? null,
+          }
+        : null,
       allow_insecure_endpoints: s.allow_insecure_endpoints,
       allow_private_endpoints: s.allow_private_endpoints,
       local_storage_roots: s.local_storage_roots,
+      min_schedule_interval_minutes: s.min_schedule_interval_minutes,
+      failed_backups_keep_days: s.failed_backups_keep_days,
+      storage_probe_interval_minutes: s.storage_probe_interval_minutes,
+      freshness_late_factor: s.freshness_late_factor,
+      freshness_stale_factor: s.freshness_stale_factor,
     };
   }
 
@@ -125,8 +138,40 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       const problems = rootTemplateProblems(root, offsitePaths(this.config));
       if (problems.length) errors.push({ field: `local_storage_roots[${i}]`, messages: problems });
     });
+    const currentSettings = await this.settings.get();
+    const late = dto.freshness_late_factor ?? currentSettings.freshness_late_factor;
+    const stale = dto.freshness_stale_factor ?? currentSettings.freshness_stale_factor;
+    if (stale <= late) {
+      errors.push({
+        field: 'freshness_stale_factor',
+        messages: [`freshness_stale_factor (${stale}) must be greater than freshness_late_factor (${late})`],
+      });
+    }
+    const both = (dto.enable_providers ?? []).filter((p) => dto.disable_providers?.includes(p));
+    if (both.length) {
+      errors.push({
+        field: 'enable_providers',
+        messages: [`${both.join(', ')} cannot be enabled and disabled at once`],
+      });
+    }
+    if (dto.enabled_providers && (dto.enable_providers || dto.disable_providers)) {
+      errors.push({
+        field: 'enabled_providers',
+        messages: [
+          'give either the whole list (enabled_providers) or changes (enable_providers / disable_providers)',
+        ],
+      });
+    }
     if (errors.length) throw invalidFields('Invalid storage settings', errors);
-    const { before, after } = await this.settings.update(dto);
+    const { enable_providers: enable, disable_providers: disable, ...patch } = dto;
+    const { before, after } = await this.settings.update(patch, (current) =>
+      enable || disable
+        ? [
+            ...current.filter((p) => !disable?.includes(p)),
+            ...(enable ?? []).filter((p) => !current.includes(p)),
+          ]
+        : undefined,
+    );
     this.logger.log({ actor: auth.email, before, after }, 'Platform storage settings changed');
     return this.storageSettings();
   }
@@ -232,9 +277,13 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
         );
       }
       await this.configs.delete(scope, id);
+      // The organization keeps a default while it has an active configuration: the most recently
+      // used one (then the newest) takes over, so the next backup does not lose its storage.
+      const promoted = current.isDefault ? await this.configs.promoteDefault(scope) : null;
       await this.recordAudit(auth, scope, 'storage_config.delete', id, {
         name: current.name,
         provider: current.provider,
+        ...(promoted ? { promoted_default: promoted } : {}),
       });
     });
   }
@@ -278,13 +327,13 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       );
     }
     this.rateLimitTests(scope);
-    const driver = await this.openDriver(scope, id);
+    const driver = await this.openDriverForRequest(scope, id);
     try {
       const { scoped_key, message, buckets } = await (driver.inner as S3Driver).discoverBuckets();
       return { scoped_key, message, buckets };
     } catch (err) {
       if (isStorageError(err)) {
-        // The seed's scoped-key message is an answer, not a failure of this call.
+        // The contract's scoped-key message is an answer, not a failure of this call.
         if (err.message === SCOPED_KEY_MESSAGE)
           return { scoped_key: true, message: err.message, buckets: [] };
         throw new DomainError('bad_request', `${err.message}${err.hint ? ` ${err.hint}` : ''}`, {
@@ -313,6 +362,22 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       });
     }
     return report;
+  }
+
+  /**
+   * The periodic health probe of a saved config: the connection test's light variant (write, read
+   * back and delete one small object; no multipart, no presigned URLs), with the platform's endpoint
+   * switches. Never throws for configuration or server problems: they are in the report.
+   */
+  async probeLight(scope: ConfigScope, id: string, signal?: AbortSignal): Promise<TestConnectionReport> {
+    const row = await this.requireWithSecrets(scope, id);
+    let target: StorageTarget;
+    try {
+      target = await this.confineLocal(scope, this.decryptTarget(row), 'use');
+    } catch (err) {
+      return configurationFailedReport(row.provider, err);
+    }
+    return this.drivers.test(target, this.driverOptions(scope, await this.settings.get()), signal, true);
   }
 
   // --- used by backups (next issue) and the CLI ----------------------------------------------
@@ -369,6 +434,26 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
    * the organization's default, else the platform default. Refuses inactive configs and providers
    * the platform has disabled (for organization configs), naming why.
    */
+  /** Name, provider and scope of configs by id, for showing where backups are (no secrets, no endpoints). */
+  async summaries(
+    ids: string[],
+  ): Promise<
+    Map<string, { id: string; name: string; provider: string; scope: 'platform' | 'organization' }>
+  > {
+    const rows = await this.configs.summaries(ids);
+    return new Map(
+      rows.map((c) => [
+        c.id,
+        {
+          id: c.id,
+          name: c.name,
+          provider: c.provider,
+          scope: c.organizationId ? 'organization' : 'platform',
+        },
+      ]),
+    );
+  }
+
   async resolveForBackup(
     organizationId: string,
     requestedId?: string | null,
@@ -430,6 +515,25 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
       ...this.driverOptions(scope, await this.settings.get()),
       ...overrides,
     });
+  }
+
+  /**
+   * openDriver for HTTP handlers: a saved configuration the driver refuses (saved before a rule
+   * existed, e.g. a bucket name) is the caller's to fix, a 400 with `storage_error_code`, not a 500.
+   */
+  async openDriverForRequest(scope: ConfigScope, id: string): Promise<PrefixedStorageDriver> {
+    try {
+      return await this.openDriver(scope, id);
+    } catch (err) {
+      if (isStorageError(err, 'invalid_config')) {
+        throw new DomainError(
+          'bad_request',
+          `The saved storage configuration is invalid: ${err.message}${err.hint ? ` ${err.hint}` : ''} Update it.`,
+          { storage_error_code: err.code },
+        );
+      }
+      throw err;
+    }
   }
 
   /** Usage counters on backup completion (+) and deletion (−): atomic SQL increments. */
@@ -611,7 +715,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
     const enc = (v: string | null | undefined) => (v ? this.cipher.encrypt(v, id) : null);
     return {
       accessKeyEnc: enc(t.accessKey),
-      accessKeyHint: t.accessKey ? t.accessKey.slice(-4) : null,
+      accessKeyHint: t.accessKey ? accessKeyHint(t.accessKey) : null,
       secretKeyEnc: enc(t.secretKey),
       privateKeyEnc: enc(t.privateKey),
       passphraseEnc: enc(t.passphrase),
@@ -691,4 +795,12 @@ function invalidFields(what: string, errors: FieldError[]): DomainError {
     `${what}: ${errors.map((e) => `${e.field}: ${e.messages.join(', ')}`).join('; ')}`,
     { errors },
   );
+}
+
+/**
+ * What the API shows of an access key or user name: its last 4 characters when it has at least 12
+ * (at most a third of it), otherwise nothing at all ('' is shown as fully masked).
+ */
+export function accessKeyHint(accessKey: string): string {
+  return accessKey.length >= 12 ? accessKey.slice(-4) : '';
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthContext } from '../../common/auth/auth-context.js';
 import { Authenticated, PlatformAdmin } from '../../common/auth/require-permission.decorator.js';
 import { StorageSettingsResponse } from './dto/storage-config-responses.dto.js';
@@ -14,6 +14,7 @@ export class StorageSettingsController {
 
   @Get()
   @Authenticated()
+  @ApiOkResponse({ type: StorageSettingsResponse })
   @ApiOperation({
     summary: 'Which providers exist on this platform and whether organizations may bring their own storage.',
   })
@@ -23,6 +24,7 @@ export class StorageSettingsController {
 
   @Put()
   @PlatformAdmin()
+  @ApiOkResponse({ type: StorageSettingsResponse })
   @ApiOperation({ summary: 'Partially update the platform storage settings.' })
   update(@Auth() auth: AuthContext, @Body() dto: UpdateStorageSettingsDto): Promise<StorageSettingsResponse> {
     return this.service.updateStorageSettings(auth, dto);

@@ -13,6 +13,15 @@ export interface StorageSettings {
    * `local` storage configs must lie. Empty: organizations cannot create `local` configs.
    */
   local_storage_roots: string[];
+  /** Minutes between two light probes of each active config (spread over the interval). */
+  storage_probe_interval_minutes: number;
+  /** Freshness: late past late_factor × the expected interval, stale past stale_factor ×. */
+  freshness_late_factor: number;
+  freshness_stale_factor: number;
+  /** Schedules may not fire more often than this (minutes between two runs). */
+  min_schedule_interval_minutes: number;
+  /** Rows of failed backups (which hold no objects) are pruned after this many days. */
+  failed_backups_keep_days: number;
 }
 
 const KEY = 'storage';
@@ -24,6 +33,11 @@ export const DEFAULT_STORAGE_SETTINGS: StorageSettings = {
   allow_insecure_endpoints: false,
   allow_private_endpoints: false,
   local_storage_roots: [],
+  storage_probe_interval_minutes: 60,
+  freshness_late_factor: 1.5,
+  freshness_stale_factor: 3,
+  min_schedule_interval_minutes: 60,
+  failed_backups_keep_days: 30,
 };
 
 /** Platform storage switches, stored as one row of platform_settings. */
@@ -43,8 +57,10 @@ export class StorageSettingsService {
     };
   }
 
+  /** `providers`, if given, computes the new enabled list from the current one (partial changes). */
   async update(
     patch: Partial<StorageSettings>,
+    providers?: (current: StorageProvider[]) => StorageProvider[] | undefined,
   ): Promise<{ before: StorageSettings; after: StorageSettings }> {
     return this.tx.run(async () => {
       await this.tx
@@ -52,6 +68,8 @@ export class StorageSettingsService {
         .query('SELECT pg_advisory_xact_lock(hashtext($1))', ['platform_settings:storage']);
       const before = await this.get();
       const after: StorageSettings = { ...before, ...stripUndefined(patch) };
+      const changed = providers?.(before.enabled_providers);
+      if (changed) after.enabled_providers = STORAGE_PROVIDERS.filter((p) => changed.includes(p));
       await this.tx.manager().upsert(PlatformSetting, { key: KEY, value: after }, ['key']);
       return { before, after };
     });

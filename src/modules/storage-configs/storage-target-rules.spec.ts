@@ -4,7 +4,7 @@ import { checkTarget } from './storage-target-rules.js';
 const minio = (endpointUrl: string): StorageTarget =>
   ({
     provider: 'minio',
-    bucket: 'b',
+    bucket: 'bkt',
     accessKey: 'AKIA',
     secretKey: 'secret',
     endpointUrl,

@@ -1,12 +1,6 @@
-import dns from 'node:dns';
-import net from 'node:net';
 import type { FieldError } from '../../common/errors/domain-error.js';
-import {
-  isForbiddenAddress,
-  isLocalhostName,
-  normalizeEndpoint,
-  normalizeHostName,
-} from '../storage/endpoint-rules.js';
+import { judgeHost, normalizeEndpoint } from '../storage/endpoint-rules.js';
+import { bucketNameProblem } from '../storage/bucket-names.js';
 import { isStorageError } from '../storage/storage-errors.js';
 import { isS3Provider, type StorageTarget } from '../storage/storage-driver.js';
 
@@ -27,6 +21,14 @@ export async function checkTarget(t: StorageTarget, opts: RuleOptions): Promise<
 
   if (isS3Provider(t.provider)) {
     if (!t.bucket) fail('bucket', `bucket is required for ${t.provider}`);
+    else {
+      const problem = bucketNameProblem(t.provider, t.bucket.trim());
+      if (problem) fail('bucket', `bucket ${problem}`);
+    }
+    (t.buckets ?? []).forEach((name, i) => {
+      const problem = bucketNameProblem(t.provider, name.trim());
+      if (problem) fail(`buckets.${i}`, `bucket "${name}" ${problem}`);
+    });
     if (!t.accessKey) fail('access_key', 'access_key is required');
     if (!t.secretKey) fail('secret_key', 'secret_key is required');
   }
@@ -92,25 +94,4 @@ export async function checkTarget(t: StorageTarget, opts: RuleOptions): Promise<
     }
   }
   return errors;
-}
-
-type HostVerdict = { kind: 'public' } | { kind: 'forbidden'; address: string } | { kind: 'unresolved' };
-
-/** Whether a host is or resolves to a forbidden address (every address counts), or resolves to none. */
-async function judgeHost(raw: string): Promise<HostVerdict> {
-  const host = normalizeHostName(raw);
-  if (isLocalhostName(host)) return { kind: 'forbidden', address: '127.0.0.1' };
-  if (net.isIP(host))
-    return isForbiddenAddress(host) ? { kind: 'forbidden', address: host } : { kind: 'public' };
-  try {
-    const addresses = await Promise.race([
-      dns.promises.lookup(host, { all: true }),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('dns timeout')), 3000).unref()),
-    ]);
-    const bad = addresses.find((a) => isForbiddenAddress(a.address));
-    if (bad) return { kind: 'forbidden', address: bad.address };
-    return addresses.length ? { kind: 'public' } : { kind: 'unresolved' };
-  } catch {
-    return { kind: 'unresolved' };
-  }
 }

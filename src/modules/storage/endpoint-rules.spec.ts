@@ -1,4 +1,5 @@
 import {
+  describeForbiddenAddress,
   guardedLookup,
   isForbiddenAddress,
   isLocalhostName,
@@ -21,7 +22,7 @@ const code = (fn: () => unknown) => {
 };
 
 describe('endpoint rules', () => {
-  it('derives provider endpoints (seed 000 / issue 4)', () => {
+  it('derives provider endpoints (the provider endpoint rules)', () => {
     const r2 = resolveS3Endpoint('cloudflare_r2', { accountId: ' 0123456789ABCDEF0123456789abcdef ' }, {});
     expect(r2).toMatchObject({
       endpoint: 'https://0123456789abcdef0123456789abcdef.r2.cloudflarestorage.com',
@@ -166,5 +167,28 @@ describe('endpoint rules', () => {
     });
     expect(code(() => resolveHostPort({ endpointUrl: 'https://x' }, 22, ['sftp']))).toBe('invalid_config');
     expect(code(() => resolveHostPort({ host: 'x', port: 70000 }, 22, ['sftp']))).toBe('invalid_config');
+  });
+});
+
+describe('describeForbiddenAddress', () => {
+  it.each([
+    ['127.0.0.1', /loopback/],
+    ['::1', /loopback/],
+    ['::ffff:127.0.0.1', /loopback/],
+    ['::', /unspecified/],
+    ['169.254.169.254', /link-local/],
+    ['fe80::1', /link-local/],
+    ['10.1.2.3', /private/],
+    ['fd00:ec2::254', /private/],
+    ['2002:a00:1::', /private/],
+    ['192.0.2.7', /reserved/],
+  ])('%s is %s', (address, label) => {
+    expect(describeForbiddenAddress(address)).toMatch(label);
+  });
+
+  it('public addresses are not forbidden', () => {
+    for (const a of ['8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8']) {
+      expect(describeForbiddenAddress(a)).toBeUndefined();
+    }
   });
 });

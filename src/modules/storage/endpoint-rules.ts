@@ -9,43 +9,69 @@ export function trimCredential(value: string | null | undefined): string | undef
   return v ? v : undefined;
 }
 
-const FORBIDDEN = new net.BlockList();
-// IPv4: "this network", private, CGNAT, loopback, link-local (incl. 169.254.169.254 metadata),
-// IETF protocol assignments, documentation, benchmarking, multicast and reserved.
-for (const [net4, bits] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 3],
-] as const) {
-  FORBIDDEN.addSubnet(net4, bits, 'ipv4');
-}
-// IPv6: unspecified, loopback, discard-only, documentation, local-use NAT64 (64:ff9b:1::/48, only
-// meaningful behind a local translator), unique-local (incl. fd00:ec2::254 metadata), link-local,
-// deprecated site-local, multicast. Forms that embed an IPv4 address are judged by that address
-// before this list is consulted (see embeddedIpv4).
-FORBIDDEN.addAddress('::', 'ipv6');
-FORBIDDEN.addAddress('::1', 'ipv6');
-for (const [net6, bits] of [
-  ['100::', 64],
-  ['2001:db8::', 32],
-  ['64:ff9b:1::', 48],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['fec0::', 10],
-  ['ff00::', 8],
-] as const) {
-  FORBIDDEN.addSubnet(net6, bits, 'ipv6');
-}
+/**
+ * Non-public address ranges, by what they are (the label completes "… is <label>" in messages):
+ * "this network", private, CGNAT, loopback, link-local (incl. 169.254.169.254 and fd00:ec2::254
+ * metadata), IETF protocol assignments, documentation, benchmarking, multicast and reserved; for
+ * IPv6 also discard-only, local-use NAT64 (64:ff9b:1::/48, only meaningful behind a local
+ * translator), unique-local and deprecated site-local. Forms that embed an IPv4 address are judged
+ * by that address before this list is consulted (see embeddedIpv4).
+ */
+const RANGES: [label: string, ranges: [string, number, 'ipv4' | 'ipv6'][]][] = [
+  [
+    'a loopback address',
+    [
+      ['127.0.0.0', 8, 'ipv4'],
+      ['::1', 128, 'ipv6'],
+    ],
+  ],
+  [
+    'a link-local address (cloud metadata services live there)',
+    [
+      ['169.254.0.0', 16, 'ipv4'],
+      ['fe80::', 10, 'ipv6'],
+    ],
+  ],
+  [
+    'an unspecified address',
+    [
+      ['0.0.0.0', 8, 'ipv4'],
+      ['::', 128, 'ipv6'],
+    ],
+  ],
+  [
+    'a private network address',
+    [
+      ['10.0.0.0', 8, 'ipv4'],
+      ['172.16.0.0', 12, 'ipv4'],
+      ['192.168.0.0', 16, 'ipv4'],
+      ['100.64.0.0', 10, 'ipv4'],
+      ['fc00::', 7, 'ipv6'],
+      ['fec0::', 10, 'ipv6'],
+    ],
+  ],
+  [
+    'a reserved address (documentation, benchmarking, protocol assignments, multicast)',
+    [
+      ['192.0.0.0', 24, 'ipv4'],
+      ['192.0.2.0', 24, 'ipv4'],
+      ['198.18.0.0', 15, 'ipv4'],
+      ['198.51.100.0', 24, 'ipv4'],
+      ['203.0.113.0', 24, 'ipv4'],
+      ['224.0.0.0', 3, 'ipv4'],
+      ['100::', 64, 'ipv6'],
+      ['2001:db8::', 32, 'ipv6'],
+      ['64:ff9b:1::', 48, 'ipv6'],
+      ['ff00::', 8, 'ipv6'],
+    ],
+  ],
+];
+
+const CATEGORIES = RANGES.map(([label, ranges]) => {
+  const list = new net.BlockList();
+  for (const [address, bits, family] of ranges) list.addSubnet(address, bits, family);
+  return { label, list };
+});
 
 /** The 16 bytes of an IPv6 address (zone id ignored), or undefined when it is not one. */
 function ipv6Bytes(address: string): number[] | undefined {
@@ -96,16 +122,34 @@ function embeddedIpv4(b: number[]): string[] {
 }
 
 /**
- * True for loopback, private, link-local, metadata and other non-public addresses, whichever way
- * they are written. The one check every endpoint rule and driver calls.
+ * What a non-public address is ("a loopback address", …), whichever way it is written, or
+ * undefined for a public one. The one classification every endpoint and source rule uses.
  */
-export function isForbiddenAddress(address: string): boolean {
+export function describeForbiddenAddress(address: string): string | undefined {
   const family = net.isIP(address);
-  if (family === 4) return FORBIDDEN.check(address, 'ipv4');
+  const find = (a: string, f: 'ipv4' | 'ipv6') => CATEGORIES.find((c) => c.list.check(a, f))?.label;
+  if (family === 4) return find(address, 'ipv4');
   const bytes = ipv6Bytes(address);
-  if (!bytes) return false;
-  if (embeddedIpv4(bytes).some((a) => FORBIDDEN.check(a, 'ipv4'))) return true;
-  return FORBIDDEN.check(address.replace(/%.*$/, ''), 'ipv6');
+  if (!bytes) return undefined;
+  // The IPv6 ranges first, so :: and ::1 are what they are, not "IPv4-compatible" 0.0.0.x.
+  const own = find(address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''), 'ipv6');
+  if (own) return own;
+  for (const v4address of embeddedIpv4(bytes)) {
+    const label = find(v4address, 'ipv4');
+    if (label) return label;
+  }
+  return undefined;
+}
+
+/** True for loopback, private, link-local, metadata and other non-public addresses. */
+export function isForbiddenAddress(address: string): boolean {
+  return describeForbiddenAddress(address) !== undefined;
+}
+
+/** The IPv4 address an IPv4-mapped IPv6 address stands for (so ::ffff:10.0.0.1 equals 10.0.0.1), else the address. */
+export function unmapIpv4(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? mapped[1]! : address;
 }
 
 /** A host name as DNS means it: lower case, without IPv6 brackets and without the root's trailing dot. */
@@ -232,7 +276,7 @@ function requireRegion(provider: S3Provider, region: string | undefined, example
   return region;
 }
 
-/** Endpoint derivation per provider (seed 000 and the issue's endpoint rules). */
+/** Endpoint derivation per provider (the provider endpoint rules of the storage contract). */
 export function resolveS3Endpoint(
   provider: S3Provider,
   target: Pick<StorageTarget, 'endpointUrl' | 'region' | 'accountId'>,
@@ -335,4 +379,30 @@ export function resolveHostPort(
   const p = port ?? defaultPort;
   if (!Number.isInteger(p) || p < 1 || p > 65535) throw invalidConfig(`The port ${p} is not valid.`);
   return { host, port: p };
+}
+
+export type HostVerdict =
+  { kind: 'public' } | { kind: 'forbidden'; address: string } | { kind: 'unresolved' };
+
+/**
+ * Save-time judgement of a tenant-supplied host (storage endpoints, webhook URLs): whether it is
+ * or resolves to a forbidden address (every address counts), or resolves to none (3 s DNS budget).
+ * Connections re-check the resolved address (guardedLookup / resolveGuarded).
+ */
+export async function judgeHost(raw: string): Promise<HostVerdict> {
+  const host = normalizeHostName(raw);
+  if (isLocalhostName(host)) return { kind: 'forbidden', address: '127.0.0.1' };
+  if (net.isIP(host))
+    return isForbiddenAddress(host) ? { kind: 'forbidden', address: host } : { kind: 'public' };
+  try {
+    const addresses = await Promise.race([
+      dns.promises.lookup(host, { all: true }),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('dns timeout')), 3000).unref()),
+    ]);
+    const bad = addresses.find((a) => isForbiddenAddress(a.address));
+    if (bad) return { kind: 'forbidden', address: bad.address };
+    return addresses.length ? { kind: 'public' } : { kind: 'unresolved' };
+  } catch {
+    return { kind: 'unresolved' };
+  }
 }

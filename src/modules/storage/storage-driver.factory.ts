@@ -11,6 +11,7 @@ import {
   type StorageDriver,
   type StorageDriverOptions,
   type StorageTarget,
+  type TestConnectionOptions,
   type TestConnectionReport,
   type UploadOptions,
   type UploadResult,
@@ -110,7 +111,7 @@ export class PrefixedStorageDriver implements StorageDriver {
     return this.inner.presignUpload(this.full(key), ttlSeconds);
   }
 
-  testConnection(options?: OperationOptions): Promise<TestConnectionReport> {
+  testConnection(options?: TestConnectionOptions): Promise<TestConnectionReport> {
     return this.inner.testConnection(options);
   }
 
@@ -134,6 +135,7 @@ export async function testStorageTarget(
   target: StorageTarget,
   options: StorageDriverOptions = {},
   signal?: AbortSignal,
+  light = false,
 ): Promise<TestConnectionReport> {
   let driver: StorageDriver;
   try {
@@ -142,7 +144,7 @@ export async function testStorageTarget(
     return configurationFailedReport(target.provider, err);
   }
   try {
-    return await driver.testConnection({ signal });
+    return await driver.testConnection({ signal, light });
   } finally {
     await driver.close().catch(() => undefined);
   }
@@ -161,7 +163,7 @@ export class StorageDriverFactory {
     return createStorageDriver(target, { ...this.options, ...overrides });
   }
 
-  test(target: StorageTarget, overrides: StorageDriverOptions = {}, signal?: AbortSignal) {
-    return testStorageTarget(target, { ...this.options, ...overrides }, signal);
+  test(target: StorageTarget, overrides: StorageDriverOptions = {}, signal?: AbortSignal, light = false) {
+    return testStorageTarget(target, { ...this.options, ...overrides }, signal, light);
   }
 }

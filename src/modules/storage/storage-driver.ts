@@ -89,6 +89,14 @@ export interface OperationOptions {
   signal?: AbortSignal;
 }
 
+export interface TestConnectionOptions extends OperationOptions {
+  /**
+   * The periodic health probe: connectivity, authentication, container, write, read back and
+   * delete of one small object; no multipart upload and no presigned URLs.
+   */
+  light?: boolean;
+}
+
 export interface UploadResult {
   key: string;
   size: number;
@@ -170,7 +178,7 @@ export interface StorageDriver {
   /** S3 family only; others throw StorageError('not_supported'). Default TTL 3600 s. */
   presignUpload(key: string, ttlSeconds?: number): Promise<string>;
   /** Never throws for server-side problems: they are steps of the report. */
-  testConnection(options?: OperationOptions): Promise<TestConnectionReport>;
+  testConnection(options?: TestConnectionOptions): Promise<TestConnectionReport>;
   /** Releases connections; the driver may be reused after close() (it reconnects). */
   close(): Promise<void>;
 }

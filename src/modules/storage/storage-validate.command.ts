@@ -28,6 +28,7 @@ export interface StorageValidateOptions {
   caFile?: string;
   allowInsecure?: boolean;
   allowPrivate?: boolean;
+  enforcePlatformPolicy?: boolean;
   timeout?: string;
   configId?: string;
   org?: string;
@@ -79,13 +80,22 @@ export async function targetFromOptions(
     passphrase: o.passphrase,
     hostKeyFingerprint: o.hostKeyFingerprint,
   };
+  // The operator running the CLI is trusted: plain http and private or loopback endpoints (a
+  // local MinIO) are theirs to test. --enforce-platform-policy applies the tenant rules instead.
+  const enforce = o.enforcePlatformPolicy ?? false;
   const options: StorageDriverOptions = {
-    allowInsecureEndpoints: o.allowInsecure ?? false,
-    allowPrivateEndpoints: o.allowPrivate ?? false,
+    allowInsecureEndpoints: enforce ? (o.allowInsecure ?? false) : true,
+    allowPrivateEndpoints: enforce ? (o.allowPrivate ?? false) : true,
     timeoutMs: o.timeout ? Number(o.timeout) * 1000 : undefined,
     caCert: o.caFile ? await readFile(o.caFile, 'utf8') : undefined,
   };
   return { target, options };
+}
+
+/** Why the command skips (CI=true and no storage configured at all), or undefined when it runs. */
+export function skipReasonInCi(o: StorageValidateOptions, env: StorageCliEnv): string | undefined {
+  if (!env.ci || o.configId || o.provider || env.backend) return undefined;
+  return 'storage:validate skipped: no storage configured (set STORAGE_BACKEND and STORAGE_S3_* or pass --provider) and CI=true.';
 }
 
 const ICON = { passed: '✔', failed: '✘', skipped: '–' } as const;
@@ -160,18 +170,41 @@ export function registerStorageValidateCommand(program: Command): void {
     .option('--host-key-fingerprint <fp>', 'expected SFTP host key (SHA256:...)')
     .option('--tls', 'explicit FTPS (AUTH TLS)')
     .option('--ca-file <file>', 'extra trusted CA certificate (PEM)')
-    .option('--allow-insecure', 'allow http:// and plain FTP')
-    .option('--allow-private', 'allow private / loopback addresses')
+    .option(
+      '--enforce-platform-policy',
+      "apply the tenants' endpoint rules (no http://, plain FTP, private or loopback addresses); --config-id always does",
+    )
+    .option('--allow-insecure', 'with --enforce-platform-policy: allow http:// and plain FTP')
+    .option('--allow-private', 'with --enforce-platform-policy: allow private / loopback addresses')
     .option('--timeout <seconds>', 'per-operation timeout', '30')
     .option('--config-id <id>', 'test a saved storage configuration (reads the database)')
     .option('--org <organizationId>', 'organization of --config-id (default: looked up)')
     .option('--json', 'print the JSON of the test-connection API')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Environment (defaults for the flags above; flags win):',
+        '  STORAGE_BACKEND               s3 | local',
+        '  STORAGE_S3_ENDPOINT           e.g. http://localhost:9000 (MinIO); unset: AWS',
+        '  STORAGE_S3_REGION             e.g. us-east-1',
+        '  STORAGE_S3_BUCKET             bucket to test',
+        '  STORAGE_S3_ACCESS_KEY_ID      access key',
+        '  STORAGE_S3_SECRET_ACCESS_KEY  secret key',
+      ].join('\n'),
+    )
     .action(async (o: StorageValidateOptions) => {
       let report: TestConnectionReport;
+      const env = readStorageCliEnv();
+      const skip = skipReasonInCi(o, env);
+      if (skip) {
+        process.stdout.write(`${skip}\n`);
+        return;
+      }
       if (o.configId) {
         report = await reportForConfigId(o.configId, o.org);
       } else {
-        const { target, options } = await targetFromOptions(o, readStorageCliEnv());
+        const { target, options } = await targetFromOptions(o, env);
         // Loaded on use: the SDKs are heavy and the CLI has other commands.
         const { testStorageTarget } = await import('./storage-driver.factory.js');
         report = await testStorageTarget(target, options);

@@ -50,7 +50,7 @@ export function configurationFailedReport(
   const step = errorStep('configuration', Date.now(), err);
   return {
     success: false,
-    message: step.detail,
+    message: `Connection failed: ${step.detail}`,
     bucket_exists: null,
     can_write: null,
     can_read: null,
@@ -72,6 +72,7 @@ export async function runTestConnection(
   hooks: TestConnectionHooks,
   extras: Partial<TestConnectionReport>,
   signal?: AbortSignal,
+  light = false,
 ): Promise<TestConnectionReport> {
   const steps: TestStep[] = [];
   const written = new Set<string>();
@@ -126,10 +127,13 @@ export async function runTestConnection(
     });
     return `wrote ${probeKey} (${r.size} bytes)`;
   });
-  const multipart = hooks.multipart;
+  const lightSkip = 'not part of the light health probe';
+  const multipart = light ? undefined : hooks.multipart;
   await step(
     'multipart upload',
     multipart && (() => multipart(probeKey.replace(/\.txt$/, '-multipart.bin'), track, signal)),
+    false,
+    light ? lightSkip : undefined,
   );
   await step('read back', async () => {
     const stream = await driver.download(probeKey, { signal });
@@ -144,12 +148,19 @@ export async function runTestConnection(
     }
     return `read ${got.length} bytes, content matches`;
   });
-  const get = hooks.presignedGet;
-  await step('presigned GET', get && (() => get(probeKey, content, signal)));
-  const put = hooks.presignedPut;
+  const get = light ? undefined : hooks.presignedGet;
+  await step(
+    'presigned GET',
+    get && (() => get(probeKey, content, signal)),
+    false,
+    light ? lightSkip : undefined,
+  );
+  const put = light ? undefined : hooks.presignedPut;
   await step(
     'presigned PUT',
     put && (() => put(probeKey.replace(/\.txt$/, '-presigned.txt'), track, signal)),
+    false,
+    light ? lightSkip : undefined,
   );
 
   const anyWritten = statusOf('write probe') !== undefined && statusOf('write probe') !== 'skipped';
@@ -195,7 +206,7 @@ export async function runTestConnection(
   return {
     success: !failed,
     message: failed
-      ? `${failed.name} failed: ${failed.detail}`
+      ? `Connection failed: ${failed.detail}`
       : (hooks.successMessage?.() ?? 'Connection successful'),
     bucket_exists:
       bucketStep?.status === 'passed'

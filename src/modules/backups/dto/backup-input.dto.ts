@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { BACKUP_STATUSES, type BackupStatus } from '../backup.entity.js';
 
 export class CreateBackupDto {
@@ -63,4 +63,11 @@ export class ListBackupsQuery {
   @IsOptional()
   @IsUUID()
   storage_config_id?: string;
+}
+
+export class UpdateBackupDto {
+  @ApiPropertyOptional({ description: 'A protected backup is never deleted by retention nor by DELETE.' })
+  @IsOptional()
+  @IsBoolean()
+  protected?: boolean;
 }

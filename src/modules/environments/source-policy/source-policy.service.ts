@@ -15,7 +15,7 @@ import { DomainError, notFound } from '../../../common/errors/domain-error.js';
 import { APP_CONFIG } from '../../../config/config.module.js';
 import type { AppConfig } from '../../../config/config.js';
 import { Organization } from '../../organizations/organization.entity.js';
-import { isForbiddenAddress } from '../../storage/endpoint-rules.js';
+import { describeForbiddenAddress, isForbiddenAddress, unmapIpv4 } from '../../storage/endpoint-rules.js';
 import { SourceError } from '../source-error.js';
 import { parseCidr, SourceSettingsService, type SourceSettings } from './source-settings.service.js';
 
@@ -52,63 +52,13 @@ const DNS_TIMEOUT_MS = 3000;
 /** A plain host name or IP literal: no spaces, commas (libpq host lists), slashes (sockets) or leading dash. */
 const HOST_SYNTAX = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_][A-Za-z0-9_.:-]*)$/;
 
-const CATEGORIES: [string, [string, number, 'ipv4' | 'ipv6'][]][] = [
-  [
-    'a loopback address',
-    [
-      ['127.0.0.0', 8, 'ipv4'],
-      ['::1', 128, 'ipv6'],
-    ],
-  ],
-  [
-    'a link-local address (cloud metadata services live there)',
-    [
-      ['169.254.0.0', 16, 'ipv4'],
-      ['fe80::', 10, 'ipv6'],
-    ],
-  ],
-  [
-    'an unspecified address',
-    [
-      ['0.0.0.0', 8, 'ipv4'],
-      ['::', 128, 'ipv6'],
-    ],
-  ],
-  [
-    'a private network address',
-    [
-      ['10.0.0.0', 8, 'ipv4'],
-      ['172.16.0.0', 12, 'ipv4'],
-      ['192.168.0.0', 16, 'ipv4'],
-      ['100.64.0.0', 10, 'ipv4'],
-      ['fc00::', 7, 'ipv6'],
-    ],
-  ],
-];
-
-function v4Of(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? mapped[1]! : address;
-}
-
-function describeAddress(address: string): string {
-  const a = v4Of(address);
-  const family = net.isIP(a) === 4 ? 'ipv4' : 'ipv6';
-  for (const [label, nets] of CATEGORIES) {
-    const list = new net.BlockList();
-    for (const [n, bits, fam] of nets) list.addSubnet(n, bits, fam);
-    if (list.check(a, family)) return label;
-  }
-  return 'a private or reserved address';
-}
-
 /** Loopback, unspecified, or one of this machine's interface addresses. */
 function isThisMachine(address: string): boolean {
-  const a = v4Of(address);
+  const a = unmapIpv4(address);
   if (a === '::1' || a === '::' || a === '0.0.0.0' || /^127\./.test(a)) return true;
   return Object.values(os.networkInterfaces())
     .flat()
-    .some((i) => i && v4Of(i.address) === a);
+    .some((i) => i && unmapIpv4(i.address) === a);
 }
 
 async function resolveAll(host: string): Promise<string[]> {
@@ -232,7 +182,7 @@ export class SourcePolicy {
       : await resolveAll(this.own.host).catch(() => []);
     const ownServer = (a: string) =>
       port === this.own.port &&
-      ownAddresses.some((o) => v4Of(o) === v4Of(a) || (isThisMachine(o) && isThisMachine(a)));
+      ownAddresses.some((o) => unmapIpv4(o) === unmapIpv4(a) || (isThisMachine(o) && isThisMachine(a)));
     const networks = new net.BlockList();
     for (const cidr of settings.source_networks) {
       const c = parseCidr(cidr);
@@ -249,12 +199,12 @@ export class SourcePolicy {
           throw new SourceViolation('database.name', `database.name "${database}" is Offsite's own database`);
       }
       if (managed || settings.allow_private_sources) continue;
-      const plain = v4Of(a);
+      const plain = unmapIpv4(a);
       const inNetworks = networks.check(plain, net.isIP(plain) === 4 ? 'ipv4' : 'ipv6');
       if (isForbiddenAddress(a) && !inNetworks) {
         throw new SourceViolation(
           'database.host',
-          `database.host ${host === a ? a : `"${host}" resolves to ${a}`}${host === a ? ' is' : ','} ${describeAddress(a)}, which this platform does not allow for tenant databases (platform settings allow_private_sources / source_networks)`,
+          `database.host ${host === a ? a : `"${host}" resolves to ${a}`}${host === a ? ' is' : ','} ${describeForbiddenAddress(a) ?? 'a private or reserved address'}, which this platform does not allow for tenant databases (platform settings allow_private_sources / source_networks)`,
         );
       }
     }

@@ -9,5 +9,5 @@ export class UserResponse {
 export class TokenResponse {
   @ApiProperty() access_token!: string;
   @ApiProperty({ enum: ['Bearer'] }) token_type!: 'Bearer';
-  @ApiProperty({ description: 'Seconds until the token expires.' }) expires_in!: number;
+  @ApiProperty({ type: 'integer', description: 'Seconds until the token expires.' }) expires_in!: number;
 }

@@ -8,7 +8,7 @@ export class LoginDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ writeOnly: true })
+  @ApiProperty({ writeOnly: true, example: 'correct horse battery staple' })
   @IsString()
   @MinLength(1)
   @MaxLength(256)

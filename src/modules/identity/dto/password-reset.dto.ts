@@ -16,7 +16,7 @@ export class PasswordResetConfirmDto {
   @MaxLength(200)
   token!: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 256, writeOnly: true })
+  @ApiProperty({ minLength: 12, maxLength: 256, writeOnly: true, example: 'correct horse battery staple' })
   @IsString()
   @MinLength(12)
   @MaxLength(256)

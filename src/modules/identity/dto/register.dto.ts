@@ -11,7 +11,7 @@ export class RegisterDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 256, writeOnly: true })
+  @ApiProperty({ minLength: 12, maxLength: 256, writeOnly: true, example: 'correct horse battery staple' })
   @IsString()
   @MinLength(12)
   @MaxLength(256)

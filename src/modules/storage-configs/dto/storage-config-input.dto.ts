@@ -21,7 +21,7 @@ const trim = ({ value }: TransformFnParams): unknown => (typeof value === 'strin
 const trimOrNull = ({ value }: TransformFnParams): unknown =>
   typeof value === 'string' ? value.trim() || null : value;
 
-/** The body of POST /backups/storage-configs and of test-connection (seed 001). */
+/** The body of POST /backups/storage-configs and of test-connection (the storage-config API contract). */
 export class CreateStorageConfigDto {
   @ApiProperty({ example: 'Production Backups' })
   @Transform(trim)

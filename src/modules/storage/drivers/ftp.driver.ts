@@ -12,6 +12,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   type ListEntry,
   type OperationOptions,
+  type TestConnectionOptions,
   type StatResult,
   type StorageDriver,
   type StorageDriverOptions,
@@ -384,7 +385,7 @@ export class FtpDriver implements StorageDriver {
     throw notSupported('Presigned URLs', 'FTP');
   }
 
-  async testConnection(options: OperationOptions = {}): Promise<TestConnectionReport> {
+  async testConnection(options: TestConnectionOptions = {}): Promise<TestConnectionReport> {
     await this.close();
     return runTestConnection(
       this,
@@ -427,6 +428,7 @@ export class FtpDriver implements StorageDriver {
       },
       {},
       options.signal,
+      options.light,
     );
   }
 

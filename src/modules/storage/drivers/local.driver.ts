@@ -9,6 +9,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   type ListEntry,
   type OperationOptions,
+  type TestConnectionOptions,
   type StatResult,
   type StorageDriver,
   type StorageDriverOptions,
@@ -202,7 +203,7 @@ export class LocalDriver implements StorageDriver {
     throw notSupported('Presigned URLs', 'local');
   }
 
-  async testConnection(options: OperationOptions = {}): Promise<TestConnectionReport> {
+  async testConnection(options: TestConnectionOptions = {}): Promise<TestConnectionReport> {
     return runTestConnection(
       this,
       normalizePathPrefix(this.target.pathPrefix),
@@ -222,6 +223,7 @@ export class LocalDriver implements StorageDriver {
       },
       {},
       options.signal ?? AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      options.light,
     );
   }
 

@@ -37,6 +37,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   type ListEntry,
   type OperationOptions,
+  type TestConnectionOptions,
   type S3Provider,
   type StatResult,
   type StorageDriver,
@@ -336,7 +337,7 @@ export class S3Driver implements StorageDriver {
   /**
    * Seed 000 bucket discovery: with a configured bucket list, HeadBucket each ("Access to N/M
    * buckets"); without one, ListBuckets, where a 403 means a bucket-scoped key (thrown with the
-   * seed's message). Other failures are thrown as typed errors.
+   * contract's scoped-key message). Other failures are thrown as typed errors.
    */
   async discoverBuckets(
     signal?: AbortSignal,
@@ -640,7 +641,7 @@ export class S3Driver implements StorageDriver {
     });
   }
 
-  async testConnection(options: OperationOptions = {}): Promise<TestConnectionReport> {
+  async testConnection(options: TestConnectionOptions = {}): Promise<TestConnectionReport> {
     const extras: Partial<TestConnectionReport> = {
       scoped_key: false,
       bucket_region: null,
@@ -787,6 +788,7 @@ export class S3Driver implements StorageDriver {
       },
       extras,
       options.signal,
+      options.light,
     );
   }
 

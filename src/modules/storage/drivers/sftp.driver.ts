@@ -12,6 +12,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   type ListEntry,
   type OperationOptions,
+  type TestConnectionOptions,
   type StatResult,
   type StorageDriver,
   type StorageDriverOptions,
@@ -444,7 +445,7 @@ export class SftpDriver implements StorageDriver {
     throw notSupported('Presigned URLs', 'SFTP');
   }
 
-  async testConnection(options: OperationOptions = {}): Promise<TestConnectionReport> {
+  async testConnection(options: TestConnectionOptions = {}): Promise<TestConnectionReport> {
     const extras: Partial<TestConnectionReport> = { host_key_fingerprint: null };
     await this.close();
     const report = await runTestConnection(
@@ -482,6 +483,7 @@ export class SftpDriver implements StorageDriver {
       },
       extras,
       options.signal,
+      options.light,
     );
     return report;
   }
