@@ -9,6 +9,7 @@ import { ManagedEnvironments1763850000000 } from './1763850000000-ManagedEnviron
 import { Schedules1764000000000 } from './1764000000000-Schedules.js';
 import { HealthNotifications1764100000000 } from './1764100000000-HealthNotifications.js';
 import { BackupMigrations1764200000000 } from './1764200000000-BackupMigrations.js';
+import { IdempotencyKeys1764300000000 } from './1764300000000-IdempotencyKeys.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes a file here; add its class to this list. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Schedules1764000000000,
   HealthNotifications1764100000000,
   BackupMigrations1764200000000,
+  IdempotencyKeys1764300000000,
 ];

@@ -10,8 +10,9 @@ import { Organization } from './modules/organizations/organization.entity.js';
 import { Role } from './modules/organizations/role.entity.js';
 import { StorageConfig } from './modules/storage-configs/storage-config.entity.js';
 import { Restore } from './modules/restores/restore.entity.js';
-import { BackupMigration, BackupMigrationItem } from './modules/backup-migrations/backup-migration.entity.js';
 import { Schedule, ScheduleRun } from './modules/schedules/schedule.entity.js';
+import { BackupMigration, BackupMigrationItem } from './modules/backup-migrations/backup-migration.entity.js';
+import { IdempotencyKey } from './modules/idempotency/idempotency-key.entity.js';
 import { StorageHealthProbe } from './modules/storage-health/storage-health-probe.entity.js';
 import { NotificationChannel } from './modules/notifications/notification-channel.entity.js';
 import { NotificationEvent } from './modules/notifications/notification-event.entity.js';
@@ -45,4 +46,5 @@ export const ENTITIES: (new () => object)[] = [
   NotificationDelivery,
   BackupMigration,
   BackupMigrationItem,
+  IdempotencyKey,
 ];

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -18,6 +19,7 @@ for (const [p, item] of Object.entries(document.paths as Json)) {
 /** Operations whose services answer 409 (a state or uniqueness conflict). */
 const CONFLICTS = [
   'Auth_register',
+  'Backups_create',
   'StorageConfigs_update',
   'AdminStorageConfigs_update',
   'Backups_cancel',
@@ -167,5 +169,13 @@ describe('OpenAPI document (openapi.json)', () => {
     }
     expect(document.servers.length).toBeGreaterThan(0);
     expect(document.info.license.name).toBeTruthy();
+  });
+});
+
+describe('generated TypeScript client (clients/typescript)', () => {
+  it('is what openapi-typescript generates from the committed openapi.json (run `npm run openapi`)', () => {
+    const run = spawnSync(process.execPath, ['scripts/generate-client.mjs', '--check'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });

@@ -188,7 +188,11 @@ describe('auth (HTTP, real PostgreSQL)', () => {
       expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
       expect(statuses.slice(20)).toEqual(Array(10).fill(429));
       const res = await loginFrom('198.51.100.9', 'spray-99@example.test', 'Winter2025!!');
-      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(50);
+      // Until the oldest of the 20 failures leaves the 60 s window (how much is left depends on how
+      // long the 20 slow password checks took on this machine).
+      const retryAfter = Number(res.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
       // Only the spraying address is refused.
       const u = await registerAndLogin(t);
       expect((await loginFrom('198.51.100.10', u.email, u.password)).status).toBe(200);

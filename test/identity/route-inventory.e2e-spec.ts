@@ -46,6 +46,7 @@ GET /api/v1/backups/:backup_id org.backup.list
 PATCH /api/v1/backups/:backup_id org.backup.delete
 POST /api/v1/backups/:backup_id/cancel org.backup.create
 GET /api/v1/backups/:backup_id/download org.backup.download
+GET /api/v1/backups/:backup_id/events org.backup.list
 POST /api/v1/backups/:backup_id/restore org.backup.restore
 POST /api/v1/backups/:backup_id/verify org.backup.restore
 GET /api/v1/backups/files/:token public
@@ -101,6 +102,7 @@ PATCH /api/v1/organizations/:org_id/roles/:role_id org.role.manage
 GET /api/v1/restores org.backup.list
 GET /api/v1/restores/:restore_id org.backup.list
 POST /api/v1/restores/:restore_id/cancel org.backup.restore
+GET /api/v1/restores/:restore_id/events org.backup.list
 DELETE /api/v1/schedules/:schedule_id org.schedule.manage
 GET /api/v1/schedules/:schedule_id org.schedule.list
 PATCH /api/v1/schedules/:schedule_id org.schedule.manage

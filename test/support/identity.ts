@@ -148,9 +148,9 @@ export interface TenantFixture {
   environment: { id: string };
   backup: { id: string };
   restore: { id: string };
-  migration: { id: string };
   notificationChannel: { id: string };
   schedule: { id: string };
+  migration: { id: string };
 }
 
 export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
@@ -174,13 +174,6 @@ export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
        VALUES ($1, $2, $3, $4, 'restore', 'replace', 'failed', 'cancelled')`,
     [restore.id, org.id, backup.body.id, environment.id],
   );
-  // A finished migration row (routes addressed by :migration_id only need one to exist).
-  const migration = { id: randomUUID() };
-  await t.app.get(DataSource).query(
-    `INSERT INTO backup_migrations (id, organization_id, source_storage_config_id, target_storage_config_id, status)
-       VALUES ($1, $2, $3, $3, 'cancelled')`,
-    [migration.id, org.id, storageConfig.id],
-  );
   // A webhook channel row without a secret: a test delivery of it fails at once, nothing is dialled.
   const notificationChannel = { id: randomUUID() };
   await t.app.get(DataSource).query(
@@ -193,6 +186,13 @@ export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
     body: { name: `schedule-${uniq()}`, cron: '@daily', timezone: 'UTC' },
   });
   expectStatus(schedule, 201, 'create schedule');
+  // A finished migration row (routes addressed by :migration_id only need one to exist).
+  const migration = { id: randomUUID() };
+  await t.app.get(DataSource).query(
+    `INSERT INTO backup_migrations (id, organization_id, source_storage_config_id, target_storage_config_id, status)
+       VALUES ($1, $2, $3, $3, 'cancelled')`,
+    [migration.id, org.id, storageConfig.id],
+  );
   return {
     org,
     owner,
@@ -202,9 +202,9 @@ export async function createTenantFixture(t: TestApp): Promise<TenantFixture> {
     environment,
     backup: backup.body,
     restore,
-    migration,
     notificationChannel,
     schedule: schedule.body,
+    migration,
   };
 }
 
@@ -217,9 +217,9 @@ export const PARAM_FIXTURES: Record<string, (f: TenantFixture) => string> = {
   environment_id: (f) => f.environment.id,
   backup_id: (f) => f.backup.id,
   restore_id: (f) => f.restore.id,
-  migration_id: (f) => f.migration.id,
   channel_id: (f) => f.notificationChannel.id,
   schedule_id: (f) => f.schedule.id,
+  migration_id: (f) => f.migration.id,
   // Platform (admin) routes: an id of the fixture's org config is fine, they only need a value.
   storage_config_id: (f) => f.storageConfig.id,
 };

@@ -35,8 +35,8 @@ export async function secureHttpServer(app: NestFastifyApplication, http: AppCon
     await app.register(cors, {
       origin: http.corsOrigins.includes('*') ? '*' : http.corsOrigins,
       methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
-      exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition'],
+      allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'idempotency-key', 'last-event-id'],
+      exposedHeaders: ['x-request-id', 'retry-after', 'content-disposition', 'idempotent-replayed'],
       // Bearer tokens, no cookies: credentials mode is never needed.
       credentials: false,
       maxAge: 600,

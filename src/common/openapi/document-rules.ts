@@ -19,7 +19,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   notifications:
     "An organization's notification channels (signed webhooks, e-mail), their tests and deliveries.",
   'storage-health': 'Storage health probes and backup freshness.',
-  migrations: 'Moving backups between storage configurations, verified.',
+  'backup-migrations': 'Moving backups between storage configurations, verified byte for byte.',
   metrics: 'Prometheus metrics.',
 };
 
@@ -63,6 +63,8 @@ export function expectedErrorStatuses(path: string, op: Operation): string[] {
   // An organization named by the query: a stranger's looks exactly like a missing one.
   if ((op.parameters ?? []).some((p) => p.name === 'organization_id')) statuses.add('404');
   if (!/^\/api\/v\d+\/health/.test(path)) statuses.add('429');
+  if ((op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key'))
+    statuses.add('409');
   return [...statuses].sort();
 }
 
@@ -114,6 +116,14 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
     }
     for (const status of expectedErrorStatuses(path, op)) {
       op.responses[status] ??= { description: errorDescription(status, op['x-permission']) };
+    }
+    if ((op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key')) {
+      const conflict = op.responses['409']!;
+      const text = ERROR_DESCRIPTIONS.idempotency!;
+      conflict.description =
+        conflict.description && conflict.description !== ERROR_DESCRIPTIONS['409']
+          ? `${String(conflict.description)} Or: ${text}`
+          : text;
     }
     for (const [status, response] of Object.entries(op.responses)) {
       // 416 (Range Not Satisfiable) answers with Content-Range and no body.

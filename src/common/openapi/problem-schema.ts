@@ -80,6 +80,8 @@ export const ERROR_DESCRIPTIONS: Record<string, string> = {
   '403': 'The caller lacks the required permission (`permission` names it).',
   '404': 'Not found, or not a member of the organization.',
   '409': 'Conflicts with the current state of the resource.',
+  idempotency:
+    'The Idempotency-Key was used with a different request in the last 24 hours, or its first request is still being served.',
   '413': 'The request body is too large.',
   '429': 'Too many requests from this client address or token; retry after `Retry-After` seconds.',
   '500': 'Unexpected server error; quote `request_id`.',

@@ -13,7 +13,7 @@ import {
 const MigrationParam = () => ApiParam({ name: 'migration_id', format: 'uuid' });
 
 /** Moving an organization's backups from one of its storage configs to another. */
-@ApiTags('migrations')
+@ApiTags('backup-migrations')
 @Controller({ version: '1' })
 export class BackupMigrationsController {
   constructor(private readonly service: BackupMigrationsService) {}

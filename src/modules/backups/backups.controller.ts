@@ -9,6 +9,7 @@ import {
   Patch,
   Post,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import {
@@ -23,11 +24,13 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OrgAuth, type OrgAuthContext } from '../../common/auth/auth-context.js';
 import { Public } from '../../common/auth/public.decorator.js';
 import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
+import { ApiEventStream, streamState } from '../../common/http/sse.js';
+import { Idempotent } from '../idempotency/idempotency.interceptor.js';
 import { BackupsService } from './backups.service.js';
 import { CreateBackupDto, ListBackupsQuery, UpdateBackupDto } from './dto/backup-input.dto.js';
 import { BackupDownloadResponse, BackupPageResponse, BackupResponse } from './dto/backup-responses.dto.js';
@@ -42,6 +45,7 @@ export class BackupsController {
   @Post()
   @HttpCode(202)
   @RequirePermission('org.backup.create')
+  @Idempotent()
   @ApiQuery({ name: 'organization_id', required: true, type: String, format: 'uuid' })
   @ApiAcceptedResponse({ type: BackupResponse })
   @ApiOperation({
@@ -89,6 +93,27 @@ export class BackupsController {
       .status(part.status)
       .headers(part.headers)
       .send(part.body ?? '');
+  }
+
+  @Get(':backup_id/events')
+  @RequirePermission('org.backup.list')
+  @BackupParam()
+  @ApiEventStream('backup', 'BackupResponse')
+  @ApiOperation({
+    summary:
+      'Follow a backup live: its status, phase and bytes as Server-Sent Events, ending with its final state.',
+  })
+  async events(
+    @OrgAuth() auth: OrgAuthContext,
+    @Param('backup_id', ParseIdPipe) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await streamState(req, reply, {
+      load: () => this.backups.get(auth, id),
+      isFinal: (b) => !['pending', 'running'].includes(b.status),
+      fingerprint: (b) => `${b.status}/${b.phase}/${b.bytes_processed}`,
+    });
   }
 
   @Get(':backup_id')

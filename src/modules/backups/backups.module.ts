@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { EnvironmentsModule } from '../environments/environments.module.js';
+import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { StorageHealthModule } from '../storage-health/storage-health.module.js';
@@ -11,7 +12,14 @@ import { BackupsRepository } from './backups.repository.js';
 import { BackupsService } from './backups.service.js';
 
 @Module({
-  imports: [AuditModule, StorageConfigsModule, EnvironmentsModule, NotificationsModule, StorageHealthModule],
+  imports: [
+    AuditModule,
+    StorageConfigsModule,
+    EnvironmentsModule,
+    NotificationsModule,
+    StorageHealthModule,
+    IdempotencyModule,
+  ],
   controllers: [BackupsController],
   providers: [Transactions, BackupsRepository, BackupsService, BackupRunnerService],
   exports: [BackupsRepository, BackupsService, BackupRunnerService],

@@ -227,16 +227,16 @@ export class BackupsService implements OnModuleInit {
         `The backup is ${backup.status}; cancel it or wait for it to finish before deleting it.`,
       );
     }
-    if (await this.backups.isBeingMigrated(id)) {
-      throw new DomainError(
-        'conflict',
-        'The backup is being moved to another storage config; cancel that migration or wait for it before deleting the backup.',
-      );
-    }
     if (backup.protected) {
       throw new DomainError(
         'conflict',
         'The backup is protected; set protected to false (PATCH /backups/{backup_id}) before deleting it.',
+      );
+    }
+    if (await this.backups.isBeingMigrated(id)) {
+      throw new DomainError(
+        'conflict',
+        'The backup is being moved to another storage config; cancel that migration or wait for it before deleting the backup.',
       );
     }
     const result = await this.deleteCatalogued(orgId, id, { sweepFolder: true }, async (b) => {
@@ -277,6 +277,8 @@ export class BackupsService implements OnModuleInit {
     | { outcome: 'skipped' }
     | { outcome: 'failed'; errorCode: string; message: string }
   > {
+    // A backup being moved to another storage config is left alone (retention retries next time).
+    if (await this.backups.isBeingMigrated(id)) return { outcome: 'skipped' };
     const backup = await this.backups.markDeleting(orgId, id);
     if (!backup) return { outcome: 'skipped' };
     const driver = await this.storageConfigs

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -10,8 +11,10 @@ import {
 import { OrgAuth, type OrgAuthContext } from '../../common/auth/auth-context.js';
 import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
+import { ApiEventStream, streamState } from '../../common/http/sse.js';
 import { CreateRestoreDto, ListRestoresQuery, VerifyBackupDto } from './dto/restore-input.dto.js';
 import { RestorePageResponse, RestoreResponse } from './dto/restore-responses.dto.js';
+import { Idempotent } from '../idempotency/idempotency.interceptor.js';
 import { RestoresService } from './restores.service.js';
 
 const BackupParam = () => ApiParam({ name: 'backup_id', format: 'uuid' });
@@ -26,6 +29,7 @@ export class RestoresController {
   @ApiConflictResponse({ description: 'The backup is not completed, or the into_empty target is not empty.' })
   @HttpCode(202)
   @RequirePermission('org.backup.restore')
+  @Idempotent()
   @BackupParam()
   @ApiAcceptedResponse({ type: RestoreResponse })
   @ApiOperation({
@@ -64,6 +68,27 @@ export class RestoresController {
   @ApiOperation({ summary: "The organization's restores and verifications, newest first." })
   list(@OrgAuth() auth: OrgAuthContext, @Query() query: ListRestoresQuery): Promise<RestorePageResponse> {
     return this.restores.list(auth, query);
+  }
+
+  @Get('restores/:restore_id/events')
+  @RequirePermission('org.backup.list')
+  @RestoreParam()
+  @ApiEventStream('restore', 'RestoreResponse')
+  @ApiOperation({
+    summary:
+      'Follow a restore or verification live: status, phase and bytes as Server-Sent Events, ending with its final state.',
+  })
+  async events(
+    @OrgAuth() auth: OrgAuthContext,
+    @Param('restore_id', ParseIdPipe) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await streamState(req, reply, {
+      load: () => this.restores.get(auth, id),
+      isFinal: (r) => !['pending', 'running'].includes(r.status),
+      fingerprint: (r) => `${r.status}/${r.phase}/${r.bytes_processed}`,
+    });
   }
 
   @Get('restores/:restore_id')

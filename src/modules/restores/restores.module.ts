@@ -3,6 +3,7 @@ import { Transactions } from '../../common/database/transactions.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { EnvironmentsModule } from '../environments/environments.module.js';
+import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
 import { PgLoader } from './pg-loader.service.js';
 import { RestoreRunnerService } from './restore-runner.service.js';
@@ -11,7 +12,7 @@ import { RestoresRepository } from './restores.repository.js';
 import { RestoresService } from './restores.service.js';
 
 @Module({
-  imports: [AuditModule, StorageConfigsModule, EnvironmentsModule, NotificationsModule],
+  imports: [AuditModule, StorageConfigsModule, EnvironmentsModule, NotificationsModule, IdempotencyModule],
   controllers: [RestoresController],
   providers: [Transactions, RestoresRepository, RestoresService, RestoreRunnerService, PgLoader],
 })
