@@ -1,9 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import { workerStartCommand } from '../../bench/start-command.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createFilestore, createSourceDatabase, sha256, waitForBackup } from '../support/backup-sources.js';
 import type { TestDatabase } from '../support/database.js';
@@ -14,6 +23,7 @@ import {
   type TestOrg,
   type TestUser,
 } from '../support/identity.js';
+import { createBucket, startS3Server, type S3TestServer } from '../support/storage-servers.js';
 
 const ADMIN_EMAIL = `admin-${randomBytes(3).toString('hex')}@example.test`;
 const DIST = process.env.JEST_DIST ?? 'dist';
@@ -43,8 +53,13 @@ describe('backup migration workers killed at named points (separate processes, r
   const workers: Worker[] = [];
   const backupIds: string[] = [];
 
-  const startWorker = async (extra: Record<string, string> = {}): Promise<Worker> => {
-    const child = spawn(process.execPath, ['--enable-source-maps', path.join(DIST, 'src/worker.js')], {
+  let envId: string;
+  let s3: S3TestServer | undefined;
+  const startWorker = async (
+    extra: Record<string, string> = {},
+    flags = ['--enable-source-maps'],
+  ): Promise<Worker> => {
+    const child = spawn(process.execPath, [...flags, path.join(DIST, 'src/worker.js')], {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'test',
@@ -150,6 +165,7 @@ describe('backup migration workers killed at named points (separate processes, r
       filestore_path: filestore,
     });
     expect(env.status).toBe(201);
+    envId = env.body.id;
     const w = await startWorker();
     for (let i = 0; i < 3; i++) {
       const res = await t.request('POST', `/backups?organization_id=${org.id}`, {
@@ -168,6 +184,7 @@ describe('backup migration workers killed at named points (separate processes, r
     for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
     await t?.close();
     await source?.drop();
+    await s3?.stop();
     for (const d of [dataDir, filestore, ...Object.values(dirs)])
       if (d) rmSync(d, { recursive: true, force: true });
   });
@@ -225,4 +242,97 @@ describe('backup migration workers killed at named points (separate processes, r
     },
     300_000,
   );
+
+  it('20 backups of 16 MiB streamed local → S3 by a worker started as deployed: peak RSS under the 200 MB backup target', async () => {
+    s3 = await startS3Server();
+    const bucket = `mig-mem-${randomBytes(3).toString('hex')}`;
+    await createBucket(s3, bucket);
+    const localDir = mkdtempSync(path.join(os.tmpdir(), 'offsite-mig-mem-'));
+    dirs['mem-local'] = localDir; // removed in afterAll
+    const local = await t.request('POST', '/admin/storage-configs', {
+      token: admin.token,
+      body: { name: 'platform mem local', provider: 'local', bucket: localDir },
+    });
+    const remote = await t.request('POST', '/admin/storage-configs', {
+      token: admin.token,
+      body: {
+        name: 'platform mem s3',
+        provider: 's3_compatible',
+        endpoint_url: s3.endpoint,
+        region: s3.region,
+        bucket,
+        access_key: s3.accessKey,
+        secret_key: s3.secretKey,
+      },
+    });
+    expect([local.status, remote.status]).toEqual([201, 201]);
+    // Catalog fixtures: 20 completed backups whose one part is 16 MiB of random bytes (the copy
+    // checks each against its recorded sha256 like any backup).
+    const data = randomBytes(16 * 1024 * 1024);
+    const digest = createHash('sha256').update(data).digest('hex');
+    for (let i = 0; i < 20; i++) {
+      const id = randomUUID();
+      const prefix = `mem/${id}/`;
+      mkdirSync(path.join(localDir, prefix), { recursive: true });
+      writeFileSync(path.join(localDir, prefix, 'filestore.tar.gz'), data);
+      await ds.query(
+        `INSERT INTO backups (id, organization_id, environment_id, storage_config_id, object_prefix, status, dump_format,
+            compression, total_size_bytes, parts, usage_counted, completed_at)
+          VALUES ($1, $2, $3, $4, $5, 'completed', 'plain', 'gzip', $6, $7::jsonb, true, now())`,
+        [
+          id,
+          org.id,
+          envId,
+          local.body.id,
+          prefix,
+          data.length,
+          JSON.stringify([
+            {
+              name: 'filestore',
+              key: `${prefix}filestore.tar.gz`,
+              sizeBytes: data.length,
+              sha256: digest,
+              compression: 'gzip',
+              format: 'tar',
+            },
+          ]),
+        ],
+      );
+    }
+    await ds.query(`UPDATE storage_configs SET total_size_bytes = $2, object_count = 20 WHERE id = $1`, [
+      local.body.id,
+      20 * data.length,
+    ]);
+    const start = workerStartCommand();
+    const w = await startWorker(start.env, start.flags);
+    await new Promise((r) => setTimeout(r, 1000));
+    const procMb = (field: string) =>
+      Number(
+        new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${w.child.pid}/status`, 'utf8'))![1],
+      ) / 1024;
+    const idleMb = procMb('VmRSS');
+    const startPeakMb = procMb('VmHWM');
+    // From here VmHWM is the peak of the migration alone (start-up's module loading peaks apart).
+    let reset = true;
+    try {
+      writeFileSync(`/proc/${w.child.pid}/clear_refs`, '5');
+    } catch {
+      reset = false;
+    }
+    const res = await t.request('POST', `/admin/storage-configs/${local.body.id}/migrations`, {
+      token: admin.token,
+      body: { target_storage_config_id: remote.body.id },
+    });
+    expect(res.status).toBe(202);
+    expect(res.body.total_backups).toBe(20);
+    const done = await waitForMigration(res.body.id, 600_000);
+    expect(done).toMatchObject({ status: 'completed', done_backups: 20, bytes_copied: 20 * data.length });
+    const peakMb = procMb('VmHWM');
+    process.stdout.write(
+      `[migration memory] 20 × 16 MiB local → S3 (${s3.name}): worker peak RSS ${peakMb.toFixed(0)} MB ${reset ? 'during the migration' : 'since start'} (idle ${idleMb.toFixed(0)} MB, start-up peak ${startPeakMb.toFixed(0)} MB)\n`,
+    );
+    expect(peakMb).toBeLessThan(200);
+    await stop(w, 'SIGTERM');
+    await expectCountersExact();
+  }, 900_000);
 });

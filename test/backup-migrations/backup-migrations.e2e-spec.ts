@@ -415,6 +415,7 @@ describe('backup migrations between storage configs (HTTP, real PostgreSQL, real
     const left = await listConfig(cfg.s3a, b.object_prefix);
     expect(left).toEqual([]);
     await expectCountersExact();
+    await restoreAndCompare(b.id);
   }, 300_000);
 
   it('FTP → local: moved and restorable', async () => {
@@ -503,6 +504,10 @@ describe('backup migrations between storage configs (HTTP, real PostgreSQL, real
       `INSERT INTO backup_migration_items (migration_id, backup_id, organization_id, position) VALUES ($1, $2, $3, 0)`,
       [holder[0]!.id, busyId, org.id],
     );
+    // Neither end of an unfinished migration can be deleted.
+    const targetDelete = await call('DELETE', `/backups/storage-configs/${cfg.sftp}`);
+    expect(targetDelete.status).toBe(400);
+    expect(targetDelete.body.detail).toContain(`POST /api/v1/migrations/${holder[0]!.id}/cancel`);
     const busy = await call('POST', path0, { target_storage_config_id: cfg.sftp, backup_ids: [busyId] });
     expect(busy.status).toBe(400);
     expect(busy.body.detail).toContain('already being migrated');

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.js';
@@ -27,6 +27,8 @@ const invalid = (field: string, message: string) =>
 /** Starts, reads and cancels moves of backups between storage configs of one scope. */
 @Injectable()
 export class BackupMigrationsService implements OnModuleInit {
+  private readonly logger = new Logger('BackupMigrations');
+
   constructor(
     private readonly migrations: BackupMigrationsRepository,
     private readonly storageConfigs: StorageConfigsService,
@@ -149,6 +151,19 @@ export class BackupMigrationsService implements OnModuleInit {
       if (isUniqueViolation(err))
         throw this.alreadyMigrating(await this.migrations.activeBackupIds(selected.map((b) => b.id)));
       throw err;
+    }
+    if (scope === null) {
+      // Platform migrations belong to no organization; the audit table is per organization.
+      this.logger.log(
+        {
+          actor: auth.email,
+          migration_id: id,
+          source: sourceId,
+          target: target.id,
+          backups: selected.length,
+        },
+        'Platform backup migration started',
+      );
     }
     await this.queue.send<MigrationJob>(MIGRATION_QUEUE, { migrationId: id });
     return this.get(scope, id);

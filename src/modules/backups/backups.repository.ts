@@ -223,7 +223,9 @@ export class BackupsRepository {
         WHERE organization_id = $1 AND id = $2 AND protected = false
           AND status IN ('completed', 'failed', 'delete_failed')
           AND NOT EXISTS (SELECT 1 FROM restores r WHERE r.backup_id = backups.id
-                            AND r.status IN ('pending', 'running'))`,
+                            AND r.status IN ('pending', 'running'))
+          AND NOT EXISTS (SELECT 1 FROM backup_migration_items i
+            WHERE i.backup_id = backups.id AND i.state IN ('pending', 'repointed'))`,
       [organizationId, id],
     )) as [unknown, number];
     return count === 1 ? this.findById(organizationId, id) : null;

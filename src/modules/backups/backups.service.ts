@@ -277,8 +277,6 @@ export class BackupsService implements OnModuleInit {
     | { outcome: 'skipped' }
     | { outcome: 'failed'; errorCode: string; message: string }
   > {
-    // A backup being moved to another storage config is left alone (retention retries next time).
-    if (await this.backups.isBeingMigrated(id)) return { outcome: 'skipped' };
     const backup = await this.backups.markDeleting(orgId, id);
     if (!backup) return { outcome: 'skipped' };
     const driver = await this.storageConfigs

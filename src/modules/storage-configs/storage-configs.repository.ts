@@ -118,6 +118,16 @@ export class StorageConfigsRepository {
     return row?.n ?? 0;
   }
 
+  /** A backup migration from or to this config that has not finished (its id), if any. */
+  async unfinishedMigration(id: string): Promise<string | null> {
+    const [row] = (await this.tx.manager().query(
+      `SELECT id FROM backup_migrations WHERE status IN ('pending', 'running')
+          AND (source_storage_config_id = $1 OR target_storage_config_id = $1) LIMIT 1`,
+      [id],
+    )) as { id: string }[];
+    return row?.id ?? null;
+  }
+
   /** Recomputes the usage counters from the backups catalog (completed backups counted in usage). */
   async recountUsage(id: string): Promise<void> {
     await this.tx.manager().query(

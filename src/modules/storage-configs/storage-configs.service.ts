@@ -276,6 +276,13 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
           `Cannot delete storage config with ${backups} backups. Delete them, or move them to another storage config with POST ${scope === null ? '/api/v1/admin/storage-configs' : '/api/v1/backups/storage-configs'}/${id}/migrations, first.`,
         );
       }
+      const migration = await this.configs.unfinishedMigration(id);
+      if (migration) {
+        throw new DomainError(
+          'bad_request',
+          `Cannot delete storage config while backup migration ${migration} moves backups from or to it. Wait for it or cancel it (POST ${scope === null ? '/api/v1/admin/migrations' : '/api/v1/migrations'}/${migration}/cancel).`,
+        );
+      }
       await this.configs.delete(scope, id);
       // The organization keeps a default while it has an active configuration: the most recently
       // used one (then the newest) takes over, so the next backup does not lose its storage.
