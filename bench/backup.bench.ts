@@ -18,7 +18,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { workerStartCommand } from './start-command.js';
 
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const { startTestApp } = await import('../test/support/app.js');
@@ -29,9 +28,8 @@ const MiB = 1024 * 1024;
 const SIZE_MB = Number(process.argv[2] ?? process.env.BENCH_MB ?? 1024);
 const PG_BIN = process.env.BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
-// as `npm run worker` starts it; BENCH_WORKER_FLAGS replaces the flags
-const START = workerStartCommand();
-const WORKER_FLAGS = process.env.BENCH_WORKER_FLAGS?.split(' ').filter(Boolean) ?? START.flags;
+// plain node, as `npm run worker` starts it; BENCH_WORKER_FLAGS adds flags
+const WORKER_FLAGS = process.env.BENCH_WORKER_FLAGS?.split(' ').filter(Boolean) ?? [];
 const WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/worker.js');
 const tag = randomBytes(3).toString('hex');
 
@@ -184,9 +182,6 @@ async function main(): Promise<void> {
           JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456',
           OFFSITE_DATA_DIR: path.join(work, 'worker-data'),
           LOG_LEVEL: 'warn',
-          ...START.env,
-          // glibc allocator settings, to compare (e.g. MALLOC_ARENA_MAX=2)
-          ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('MALLOC_'))),
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       });

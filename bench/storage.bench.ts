@@ -6,9 +6,8 @@
  * and every real server configured by the TEST_* variables of `.ci/test-servers.sh` (S3, FTP,
  * FTPS, SFTP). Size: first argument or BENCH_SIZE_MB (default 1024). Target: peak RSS < 150 MB.
  * BENCH_CASES=s3,ftp limits the run to the cases whose names contain one of those words.
- * The children run with the environment and V8 flags of `npm run worker`; BENCH_NODE_FLAGS replaces
- * the flags, e.g.
- * "--max-semi-space-size=2 --max-old-space-size=64" (a memory-capped worker).
+ * The children run plain `node`, as `npm run worker` does; BENCH_NODE_FLAGS adds flags, e.g.
+ * "--max-old-space-size=64" (a memory-capped worker).
  */
 import { spawn, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,12 +17,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { StorageDriverOptions, StorageTarget } from '../src/modules/storage/storage-driver.js';
-import { workerStartCommand } from './start-command.js';
 
 const MiB = 1024 * 1024;
 const RSS_TARGET_MB = 150;
-/** What `npm start` and `npm run worker` run with (package.json). */
-const START = workerStartCommand();
 const env = process.env;
 
 interface Result {
@@ -221,11 +217,8 @@ async function main(): Promise<void> {
       const result = await new Promise<Result>((resolve, reject) => {
         const child = fork(process.argv[1], ['--child', String(i), String(size), tmp], {
           stdio: 'inherit',
-          execArgv: [
-            ...process.execArgv,
-            ...(env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? START.flags),
-          ],
-          env: { ...START.env, ...env },
+          execArgv: [...process.execArgv, ...(env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])],
+          env,
         });
         let got: Result | undefined;
         child.on('message', (m) => (got = m as Result));

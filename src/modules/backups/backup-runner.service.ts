@@ -24,7 +24,9 @@ import {
   type BackupManifest,
   type ManifestPart,
 } from './backup-manifest.js';
-import { COMPRESSION_SUFFIX, PartError, compressor, streamToStorage } from './backup-streams.js';
+import { compressor, setCodecEngine } from '../storage/pipeline/codec.js';
+import { PartError, streamToStorage } from '../storage/pipeline/stream-to-storage.js';
+import { COMPRESSION_SUFFIX } from './backup-streams.js';
 import type { Backup, BackupPhase } from './backup.entity.js';
 import { BackupsRepository } from './backups.repository.js';
 
@@ -89,6 +91,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
 
   onModuleInit(): void {
     const { heartbeatSeconds, retryLimit, concurrency } = this.config.backups;
+    setCodecEngine(this.config.backups.codecEngine);
     this.queue.register<BackupJob>(
       {
         name: BACKUP_QUEUE,

@@ -29,7 +29,8 @@ import {
   redact,
   timeoutError,
 } from '../storage-errors.js';
-import { ByteCounter, withTimeout } from '../stream-utils.js';
+import { ByteCounter } from '../pipeline/byte-counter.js';
+import { withTimeout } from '../stream-utils.js';
 import { probeSocket, runTestConnection } from '../test-connection.js';
 import { dirsOf, stallWatchdog, watchedDownload } from './remote-fs.js';
 
