@@ -286,7 +286,8 @@ async function main(): Promise<void> {
           CREDENTIALS_KEYS: t.config.credentialsKeys,
           JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456',
           OFFSITE_DATA_DIR: path.join(work, 'worker-data'),
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: process.env.BENCH_WORKER_LOG_LEVEL ?? 'warn',
+          LOG_FORMAT: 'json',
           CODEC_ENGINE: engine,
         },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -296,6 +297,7 @@ async function main(): Promise<void> {
         worker!.stdout!.on('data', (d: Buffer) => {
           out += d.toString();
           if (out.includes('worker is up')) resolve();
+          if (process.env.BENCH_WORKER_LOG_LEVEL) process.stdout.write(d);
         });
         worker!.once('exit', () => reject(new Error(`worker exited: ${out}`)));
       });

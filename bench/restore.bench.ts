@@ -209,12 +209,17 @@ async function main(): Promise<void> {
       });
     }
     for (const codec of ['gzip', 'zstd'] as const) {
-      const target = await call('POST', '/admin/environments', {
-        organization_id: org.id,
-        name: `bench-target-${codec}`,
-        database: db(fresh(`dst_${codec}`)),
-        filestore_path: path.join(work, `dst-${codec}-fs`),
-      });
+      const target = await call(
+        'POST',
+        '/admin/environments',
+        {
+          organization_id: org.id,
+          name: `bench-target-${codec}`,
+          database: db(fresh(`dst_${codec}`)),
+          filestore_path: path.join(work, `dst-${codec}-fs`),
+        },
+        admin.token,
+      );
       await settle();
       t0 = process.hrtime.bigint();
       const r = await call('POST', `/backups/${backups[codec].id}/restore`, {

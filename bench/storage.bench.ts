@@ -86,7 +86,9 @@ function rcloneCase(name: string, target: () => Promise<StorageTarget>): Case {
                 PORT: String(t.port),
                 USER: t.accessKey!,
                 PASS: obscure(t.secretKey!),
-                ...(t.useTls ? { EXPLICIT_TLS: 'true', NO_CHECK_CERTIFICATE: 'true' } : {}),
+                ...(t.useTls
+                  ? { EXPLICIT_TLS: 'true', NO_CHECK_CERTIFICATE: 'true', DISABLE_TLS13: 'true' }
+                  : {}),
               }
             : {
                 TYPE: 's3',

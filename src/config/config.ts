@@ -68,6 +68,8 @@ export interface AppConfig {
      * Node's zlib otherwise; 'in-process' always uses zlib; 'process' prefers the binaries too.
      */
     codecEngine: 'auto' | 'process' | 'in-process';
+    /** Compression of new environments that name none (DEFAULT_COMPRESSION); zstd is recommended. */
+    defaultCompression: 'gzip' | 'zstd';
   };
   /** Keyring spec `kid:base64key,…` (newest last) for credentials at rest. */
   credentialsKeys: string;
@@ -337,6 +339,7 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
       concurrency: r.int('BACKUP_CONCURRENCY', 2, 1, 64),
       retryLimit: r.int('BACKUP_RETRY_LIMIT', 2, 0, 20),
       codecEngine: r.oneOf('CODEC_ENGINE', 'auto', ['auto', 'process', 'in-process']),
+      defaultCompression: r.oneOf('DEFAULT_COMPRESSION', 'gzip', ['gzip', 'zstd']),
     },
     credentialsKeys: credentialsKeys ?? '',
     credentialsKeysGenerated,

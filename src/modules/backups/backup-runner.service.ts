@@ -313,6 +313,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     const file = custom ? 'database.dump' : `database.sql.${COMPRESSION_SUFFIX[compression]}`;
     const dump = this.pgTools.dump(conn, binary, custom ? 'custom' : 'plain', signal);
     try {
+      const started = Date.now();
       const r = await streamToStorage(
         driver,
         backup.objectPrefix + file,
@@ -320,6 +321,10 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
         custom ? [] : [compressor(compression)],
         // The on-disk size bounds the compressed dump well enough to pick the multipart part size.
         { signal, onSourceBytes: onBytes, sizeEstimate },
+      );
+      this.logger.log(
+        { backupId: backup.id, part: 'database', bytes: r.size, ms: Date.now() - started },
+        'Backup part stored',
       );
       return {
         name: 'database',
@@ -354,12 +359,17 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
       const { totalBytes } = await this.filestore.scan(dir);
       signal.throwIfAborted();
       const archive = this.filestore.archive(dir);
+      const started = Date.now();
       const r = await streamToStorage(
         driver,
         backup.objectPrefix + file,
         archive.stream,
         [compressor(compression)],
         { signal, onSourceBytes: onBytes, sizeEstimate: totalBytes },
+      );
+      this.logger.log(
+        { backupId: backup.id, part: 'filestore', bytes: r.size, ms: Date.now() - started },
+        'Backup part stored',
       );
       return {
         name: 'filestore',
