@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ChildCodec } from './child-codec.js';
+import { ChildCodec, binaryAvailable } from './child-codec.js';
 import { codecEngine, compressor, decompressor, type Codec } from './codec.js';
 
 const MiB = 1024 * 1024;
@@ -64,6 +64,14 @@ describe.each(['gzip', 'zstd'] as const)('%s codec', (codec) => {
     const packed = await through(data, compressor(codec, 'in-process'));
     const broken = packed.subarray(0, packed.length - 1000);
     for (const e of usable) await expect(through(broken, decompressor(codec, e))).rejects.toThrow();
+  });
+});
+
+describe('engine choice', () => {
+  it('falls back to the in-process engine when a binary is absent, and in-process is always in-process', () => {
+    expect(binaryAvailable('offsite-no-such-codec-binary')).toBe(false);
+    expect(codecEngine('gzip', 'in-process')).toBe('in-process');
+    expect(codecEngine('zstd', 'in-process')).toBe('in-process');
   });
 });
 
