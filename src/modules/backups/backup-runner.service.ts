@@ -226,7 +226,8 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     const settled = await Promise.allSettled([db, fs]);
     signal.throwIfAborted();
     const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (rejected) throw rejected.reason;
+    // The first failure is the cause; the other part then failed only because it was stopped.
+    if (rejected) throw local.signal.aborted ? local.signal.reason : rejected.reason;
     const parts = [(settled[0] as PromiseFulfilledResult<ManifestPart>).value];
     const fsPart = (settled[1] as PromiseFulfilledResult<ManifestPart | null>).value;
     if (fsPart) parts.push(fsPart);
