@@ -1,24 +1,29 @@
 /**
- * Backup wall time and worker memory against the shell baseline (`npm run bench:backup [-- MiB]`).
+ * Backup wall time and worker memory against the tools users would otherwise pick
+ * (`npm run bench:backup [-- MiB]`).
  *
  * Builds a source of MiB of database rows and MiB of filestore files (default 1024 each; the first
- * argument or BENCH_MB overrides both), then times, in one run:
- *   baseline: `pg_dump DB | gzip > /dev/null` followed by `tar -czf - DIR > /dev/null`
- *   offsite:  POST /backups to local storage, then to the S3 test server (TEST_S3_* or s3rver)
- * and prints wall time, MB/s of source bytes, the ratio to the baseline (target ≤ 1.0×: the two
- * streams run concurrently) and the worker's peak RSS (VmHWM of a fresh `worker.js` process per
- * run, with the environment and flags of `npm run worker`; target ≤ 200 MB and flat in the source
- * size). BENCH_TARGETS=s3 (or local) runs only that one; MALLOC_* variables are passed to the worker. Needs PostgreSQL (TEST_DATABASE_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres) and pg_dump in PG_BIN_DIRS.
+ * argument or BENCH_MB overrides both), then times, in one run on the same source, writing to the
+ * same disk:
+ *   gzip sequential: `pg_dump | gzip > f1; tar -czf f2` (the old baseline)
+ *   pigz pipeline:   `pg_dump | pigz > f1` ∥ `tar -cf - | pigz > f2`
+ *   zstd pipeline:   `pg_dump | zstd -T0 > f1` ∥ `tar -cf - | zstd -T0 > f2`
+ *   restic:          `restic backup DIR` ∥ `pg_dump | restic backup --stdin` into a local repository
+ *                    (skipped with the reason when restic is not installed)
+ *   offsite:         POST /backups of a gzip and a zstd environment to local storage (with the
+ *                    codec binaries and with CODEC_ENGINE=in-process) and to the S3 test server
+ * and prints wall time, the ratio to the pigz pipeline (gzip rows) or the zstd pipeline (zstd
+ * rows), the stored size and the worker's peak RSS (VmHWM of a fresh plain-node `worker.js` per
+ * run). BENCH_TARGETS=s3 (or local) runs only those Offsite rows. Needs PostgreSQL
+ * (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres) and pg_dump.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { workerStartCommand } from './start-command.js';
 
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const { startTestApp } = await import('../test/support/app.js');
@@ -29,9 +34,8 @@ const MiB = 1024 * 1024;
 const SIZE_MB = Number(process.argv[2] ?? process.env.BENCH_MB ?? 1024);
 const PG_BIN = process.env.BENCH_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
-// as `npm run worker` starts it; BENCH_WORKER_FLAGS replaces the flags
-const START = workerStartCommand();
-const WORKER_FLAGS = process.env.BENCH_WORKER_FLAGS?.split(' ').filter(Boolean) ?? START.flags;
+// plain node, as `npm run worker` starts it; BENCH_WORKER_FLAGS adds flags
+const WORKER_FLAGS = process.env.BENCH_WORKER_FLAGS?.split(' ').filter(Boolean) ?? [];
 const WORKER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/worker.js');
 const tag = randomBytes(3).toString('hex');
 
@@ -77,6 +81,15 @@ async function buildSource(name: string, dir: string): Promise<void> {
 
 const seconds = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
 
+/** Bytes under a directory, in MiB. */
+function duMiB(dir: string): number {
+  let bytes = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) bytes += statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return bytes / MiB;
+}
+
 /** Peak (VmHWM) or current (VmRSS) resident set of a process in MB, from /proc. */
 function rssMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -102,12 +115,86 @@ async function main(): Promise<void> {
     process.stdout.write(`  source built in ${seconds(t0).toFixed(1)} s\n\n`);
     const sourceMb = 2 * SIZE_MB;
 
-    t0 = process.hrtime.bigint();
-    execFileSync('sh', [
-      '-c',
-      `${PG_BIN}/pg_dump "${urlOf(src)}" | gzip > /dev/null && tar -czf - -C "${fsDir}" . > /dev/null`,
-    ]);
-    const baseline = seconds(t0);
+    const out = path.join(work, 'out');
+    const dump = `${PG_BIN}/pg_dump "${urlOf(src)}"`;
+    const has = (bin: string) => {
+      try {
+        execFileSync(bin, [bin === 'restic' ? 'version' : '--version'], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    /** Runs a shell pipeline writing under out/, returns [seconds, MiB stored]. */
+    const shell = (script: string): [number, number] => {
+      rmSync(out, { recursive: true, force: true });
+      mkdirSync(out);
+      const started = process.hrtime.bigint();
+      execFileSync('bash', ['-c', `set -eo pipefail; cd "${out}"; ${script}`], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      const wall = seconds(started);
+      return [wall, duMiB(out)];
+    };
+    const shellRows: { label: string; codec: 'gzip' | 'zstd' | 'restic'; wall: number; stored: number }[] =
+      [];
+    const sequential = shell(`${dump} | gzip > db.sql.gz; tar -czf fs.tar.gz -C "${fsDir}" .`);
+    shellRows.push({
+      label: 'gzip, sequential (pg_dump | gzip; tar -czf)',
+      codec: 'gzip',
+      wall: sequential[0],
+      stored: sequential[1],
+    });
+    const skipped: string[] = [];
+    if (has('pigz')) {
+      const r = shell(
+        `(${dump} | pigz > db.sql.gz) & (tar -cf - -C "${fsDir}" . | pigz > fs.tar.gz) & wait -n; wait -n`,
+      );
+      shellRows.push({
+        label: 'pigz pipeline (pg_dump | pigz ∥ tar | pigz)',
+        codec: 'gzip',
+        wall: r[0],
+        stored: r[1],
+      });
+    } else skipped.push('pigz pipeline: pigz is not installed');
+    if (has('zstd')) {
+      const r = shell(
+        `(${dump} | zstd -q -T0 > db.sql.zst) & (tar -cf - -C "${fsDir}" . | zstd -q -T0 > fs.tar.zst) & wait -n; wait -n`,
+      );
+      shellRows.push({
+        label: 'zstd pipeline (pg_dump | zstd -T0 ∥ tar | zstd -T0)',
+        codec: 'zstd',
+        wall: r[0],
+        stored: r[1],
+      });
+    } else skipped.push('zstd pipeline: zstd is not installed');
+    if (has('restic')) {
+      const repo = path.join(work, 'restic');
+      execFileSync('restic', ['init', '-q', '-r', repo], {
+        env: { ...process.env, RESTIC_PASSWORD: 'bench' },
+      });
+      const started = process.hrtime.bigint();
+      execFileSync(
+        'bash',
+        [
+          '-c',
+          `set -eo pipefail; export RESTIC_PASSWORD=bench; (restic -q -r "${repo}" backup "${fsDir}") & (${dump} | restic -q -r "${repo}" backup --stdin --stdin-filename db.sql) & wait -n; wait -n`,
+        ],
+        { stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      shellRows.push({
+        label: 'restic, 2 backups ∥ (zstd, dedup, encryption)',
+        codec: 'restic',
+        wall: seconds(started),
+        stored: duMiB(repo),
+      });
+    } else skipped.push('restic: not installed (apt-get install restic)');
+    const pigzWall = shellRows.find((r) => r.label.startsWith('pigz'))?.wall;
+    const zstdWall = shellRows.find((r) => r.label.startsWith('zstd'))?.wall;
+    const ratio = (codec: string, wall: number) => {
+      const ref = codec === 'gzip' ? pigzWall : zstdWall;
+      return ref ? (wall / ref).toFixed(2) : '-';
+    };
 
     const admin = await registerAndLogin(t, { email: adminEmail });
     const owner = await registerAndLogin(t);
@@ -147,8 +234,9 @@ async function main(): Promise<void> {
       access_key: s3.accessKey,
       secret_key: s3.secretKey,
     });
-    const env = await call('POST', `/environments?organization_id=${org.id}`, {
-      name: 'bench',
+    const envBody = (compression: 'gzip' | 'zstd') => ({
+      name: `bench-${compression}`,
+      compression,
       database: {
         host: new URL(ADMIN_URL).hostname,
         port: Number(new URL(ADMIN_URL).port || 5432),
@@ -158,22 +246,37 @@ async function main(): Promise<void> {
       },
       filestore_path: fsDir,
     });
+    const envs = {
+      gzip: await call(
+        'POST',
+        '/admin/environments',
+        { organization_id: org.id, ...envBody('gzip') },
+        admin.token,
+      ),
+      zstd: await call(
+        'POST',
+        '/admin/environments',
+        { organization_id: org.id, ...envBody('zstd') },
+        admin.token,
+      ),
+    };
 
-    const rows: string[][] = [
-      [
-        'baseline (pg_dump | gzip; tar -czf)',
-        baseline.toFixed(1),
-        (sourceMb / baseline).toFixed(1),
-        '1.00',
-        '-',
-        '-',
-      ],
-    ];
+    const rows: string[][] = shellRows.map((r) => [
+      r.label,
+      r.wall.toFixed(1),
+      (sourceMb / r.wall).toFixed(1),
+      r.codec === 'restic' ? `${ratio('zstd', r.wall)} (zstd)` : ratio(r.codec, r.wall),
+      r.stored.toFixed(0),
+      '-',
+    ]);
     const only = process.env.BENCH_TARGETS?.split(',').filter(Boolean); // e.g. BENCH_TARGETS=s3
-    for (const [label, configId] of [
-      ['offsite → local', local.id],
-      [`offsite → S3 (${s3.name})`, s3cfg.id],
-    ] as const) {
+    const runs: [string, string, 'gzip' | 'zstd', string][] = [];
+    for (const codec of ['gzip', 'zstd'] as const) {
+      runs.push([`offsite → local, ${codec} (binary)`, local.id, codec, 'auto']);
+      runs.push([`offsite → local, ${codec} (in-process)`, local.id, codec, 'in-process']);
+      runs.push([`offsite → S3 (${s3.name}), ${codec} (binary)`, s3cfg.id, codec, 'auto']);
+    }
+    for (const [label, configId, codec, engine] of runs) {
       if (only && !only.some((w) => label.toLowerCase().includes(w.toLowerCase()))) continue;
       worker = spawn(process.execPath, [...WORKER_FLAGS, WORKER], {
         env: {
@@ -183,10 +286,9 @@ async function main(): Promise<void> {
           CREDENTIALS_KEYS: t.config.credentialsKeys,
           JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456',
           OFFSITE_DATA_DIR: path.join(work, 'worker-data'),
-          LOG_LEVEL: 'warn',
-          ...START.env,
-          // glibc allocator settings, to compare (e.g. MALLOC_ARENA_MAX=2)
-          ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('MALLOC_'))),
+          LOG_LEVEL: process.env.BENCH_WORKER_LOG_LEVEL ?? 'warn',
+          LOG_FORMAT: 'json',
+          CODEC_ENGINE: engine,
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
@@ -195,13 +297,14 @@ async function main(): Promise<void> {
         worker!.stdout!.on('data', (d: Buffer) => {
           out += d.toString();
           if (out.includes('worker is up')) resolve();
+          if (process.env.BENCH_WORKER_LOG_LEVEL) process.stdout.write(d);
         });
         worker!.once('exit', () => reject(new Error(`worker exited: ${out}`)));
       });
       const idle = rssMb(worker.pid!, 'VmRSS');
       t0 = process.hrtime.bigint();
       const created = await call('POST', `/backups?organization_id=${org.id}`, {
-        environment_id: env.id,
+        environment_id: envs[codec].id,
         storage_config_id: configId,
       });
       let b;
@@ -220,22 +323,24 @@ async function main(): Promise<void> {
         label,
         wall.toFixed(1),
         (sourceMb / wall).toFixed(1),
-        (wall / baseline).toFixed(2),
-        rss.toFixed(0),
-        idle.toFixed(0),
+        ratio(codec, wall),
+        (b.total_size_bytes / MiB).toFixed(0),
+        `${rss.toFixed(0)} (idle ${idle.toFixed(0)})`,
       ]);
       const queued = (Date.parse(b.started_at) - Date.parse(b.created_at)) / 1000;
       process.stdout.write(
         `  ${label}: ${wall.toFixed(1)} s (queued ${queued.toFixed(1)} s, ran ${(b.duration_ms / 1000).toFixed(1)} s), stored ${(b.total_size_bytes / MiB).toFixed(0)} MiB\n`,
       );
     }
-    const head = ['run', 'wall s', 'MB/s (source)', '× baseline', 'worker peak RSS MB', 'worker idle RSS MB'];
+    const head = ['run', 'wall s', 'MB/s (source)', '× pipeline', 'stored MiB', 'worker peak RSS MB'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (r: string[]) =>
       r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
     process.stdout.write(`\n${line(head)}\n${rows.map(line).join('\n')}\n`);
+    for (const why of skipped) process.stdout.write(`  skipped: ${why}\n`);
     process.stdout.write(
-      '\nTargets: offsite ≤ 1.0× baseline; worker peak RSS ≤ 200 MB and flat in the source size.\n',
+      '\n× pipeline: gzip rows against the pigz pipeline, zstd rows (and restic) against the zstd pipeline.\n' +
+        'Targets: gzip ≤ 1.0×, zstd ≤ 1.5× and faster than restic; worker peak RSS ≤ 256 MB and flat in the source size.\n',
     );
   } finally {
     worker?.kill('SIGKILL');

@@ -1,15 +1,17 @@
 /**
- * Restore wall time against the shell baseline (`npm run bench:restore`).
+ * Restore wall time against the matching shell pipelines (`npm run bench:restore`).
  *
  * Builds a source (BENCH_DB_MB of database rows, default 1024, and BENCH_FS_MB of filestore files,
- * default 1024), backs it up through the API to local storage (gzip, plain SQL), then times:
- *   baseline: `gunzip -c database.sql.gz | psql -d NEW` followed by `tar -xzf filestore.tar.gz -C DIR`
- *   offsite:  POST /backups/{id}/restore (into_empty, new database and directory) until completed
- * on the same stored objects, and prints wall time, MB/s of stored bytes and the ratio (target
- * ≤ 1.0×: Offsite loads the database and extracts the filestore concurrently, and also checks
- * sha256 and size of every byte). The API and worker run in this process; peak RSS is this
- * process's (an upper bound for the worker). Needs PostgreSQL (TEST_DATABASE_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres) and psql/pg_restore in PG_BIN_DIRS.
+ * default 1024), backs it up through the API to local storage once with gzip and once with zstd
+ * (plain SQL), then times on the same stored objects:
+ *   gzip sequential: `gunzip -c db | psql` followed by `tar -xzf fs` (the old baseline)
+ *   pigz pipeline:   `pigz -dc db | psql` ∥ `pigz -dc fs | tar -x`
+ *   zstd pipeline:   `zstd -dc db | psql` ∥ `zstd -dc fs | tar -x`
+ *   offsite:         POST /backups/{id}/restore (into_empty, new database and directory), per codec
+ * and prints wall time, MB/s of stored bytes and the ratio to the matching pipeline (target ≤ 1.0×;
+ * Offsite also checks the sha256 and size of every byte). The API and worker run in this process
+ * (plain node, no flags); peak RSS is this process's (an upper bound for the worker). Needs
+ * PostgreSQL (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres) and psql.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -83,7 +85,12 @@ async function main(): Promise<void> {
   const storage = path.join(work, 'storage');
   mkdirSync(storage);
   const src = `offsite_bench_src_${tag}`;
-  const dbs = [src, `offsite_bench_base_${tag}`, `offsite_bench_dst_${tag}`];
+  const dbs = [src];
+  const fresh = (what: string) => {
+    const name = `offsite_bench_${what}_${tag}`;
+    dbs.push(name);
+    return name;
+  };
   process.stdout.write(
     `Restore benchmark: ${DB_MB} MiB database + ${FS_MB} MiB filestore, node ${process.version}\n`,
   );
@@ -118,11 +125,6 @@ async function main(): Promise<void> {
       username: 'postgres',
       sslmode: 'disable',
     });
-    const srcEnv = await call('POST', `/environments?organization_id=${org.id}`, {
-      name: 'bench-source',
-      database: db(src),
-      filestore_path: path.join(work, 'source-fs'),
-    });
     const poll = async (p: string, done: (b: any) => boolean) => {
       for (;;) {
         const b = await call('GET', p);
@@ -130,50 +132,114 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 200));
       }
     };
-    t0 = process.hrtime.bigint();
-    const created = await call('POST', `/backups?organization_id=${org.id}`, { environment_id: srcEnv.id });
-    const backup = await poll(`/backups/${created.id}`, (b) => ['completed', 'failed'].includes(b.status));
-    if (backup.status !== 'completed') throw new Error(`backup failed: ${backup.error_message}`);
-    process.stdout.write(`  backup done in ${seconds(t0).toFixed(1)} s\n\n`);
-    const file = (name: string) => path.join(storage, backup.parts.find((p: any) => p.name === name).key);
-    const stored = backup.parts.reduce((n: number, p: any) => n + p.size_bytes, 0);
-
-    // Baseline: the two shell commands one after the other, on the same objects.
-    await sql('postgres', `CREATE DATABASE "${dbs[1]}" TEMPLATE template0`);
-    mkdirSync(path.join(work, 'base-fs'));
-    await settle();
-    t0 = process.hrtime.bigint();
-    execFileSync('sh', [
-      '-c',
-      `gunzip -c "${file('database')}" | ${PSQL} -X -q -v ON_ERROR_STOP=1 -o /dev/null "${urlOf(dbs[1]!)}" && tar -xzf "${file('filestore')}" -C "${path.join(work, 'base-fs')}"`,
-    ]);
-    const baseline = seconds(t0);
-
-    const target = await call('POST', `/environments?organization_id=${org.id}`, {
-      name: 'bench-target',
-      database: db(dbs[2]!),
-      filestore_path: path.join(work, 'dst-fs'),
+    const backups: Record<string, any> = {};
+    for (const compression of ['gzip', 'zstd'] as const) {
+      const srcEnv = await call(
+        'POST',
+        '/admin/environments',
+        {
+          organization_id: org.id,
+          name: `bench-source-${compression}`,
+          compression,
+          database: db(src),
+          filestore_path: path.join(work, 'source-fs'),
+        },
+        admin.token,
+      );
+      t0 = process.hrtime.bigint();
+      const created = await call('POST', `/backups?organization_id=${org.id}`, { environment_id: srcEnv.id });
+      const backup = await poll(`/backups/${created.id}`, (b) => ['completed', 'failed'].includes(b.status));
+      if (backup.status !== 'completed') throw new Error(`backup failed: ${backup.error_message}`);
+      process.stdout.write(`  ${compression} backup done in ${seconds(t0).toFixed(1)} s\n`);
+      backups[compression] = backup;
+    }
+    process.stdout.write('\n');
+    const file = (codec: string, name: string) =>
+      path.join(storage, backups[codec].parts.find((p: any) => p.name === name).key);
+    const storedOf = (codec: string) =>
+      backups[codec].parts.reduce((n: number, p: any) => n + p.size_bytes, 0);
+    const has = (bin: string) => {
+      try {
+        execFileSync(bin, ['--version'], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const psql = (name: string) => `${PSQL} -X -q -v ON_ERROR_STOP=1 -o /dev/null "${urlOf(name)}"`;
+    const shell = async (what: string, script: (dbUrl: string, dir: string) => string): Promise<number> => {
+      const name = fresh(what);
+      await sql('postgres', `CREATE DATABASE "${name}" TEMPLATE template0`);
+      const dir = path.join(work, `${what}-fs`);
+      mkdirSync(dir);
+      await settle();
+      const started = process.hrtime.bigint();
+      execFileSync('bash', ['-c', `set -eo pipefail; ${script(psql(name), dir)}`]);
+      return seconds(started);
+    };
+    const rows: { name: string; codec: string; s: number }[] = [];
+    rows.push({
+      name: 'gzip sequential: gunzip | psql; tar -xzf',
+      codec: 'gzip',
+      s: await shell(
+        'seq',
+        (p, dir) =>
+          `gunzip -c "${file('gzip', 'database')}" | ${p} && tar -xzf "${file('gzip', 'filestore')}" -C "${dir}"`,
+      ),
     });
-    await settle();
-    t0 = process.hrtime.bigint();
-    const r = await call('POST', `/backups/${backup.id}/restore`, {
-      target_environment_id: target.id,
-      mode: 'into_empty',
-    });
-    const done = await poll(`/restores/${r.id}`, (x) => ['completed', 'failed'].includes(x.status));
-    const offsite = seconds(t0);
-    if (done.status !== 'completed') throw new Error(`restore failed: ${done.error_message}`);
-    const queued = (Date.parse(done.started_at) - Date.parse(done.created_at)) / 1000;
-
-    const line = (name: string, s: number) =>
-      `  ${name.padEnd(44)} ${s.toFixed(1).padStart(7)} s ${(stored / MiB / s).toFixed(1).padStart(8)} MB/s (stored)\n`;
-    process.stdout.write(line('baseline gunzip | psql; tar -xzf', baseline));
-    process.stdout.write(line('offsite restore (into_empty, sha256 checked)', offsite));
+    const skipped: string[] = [];
+    const pipelines: Record<string, number> = {};
+    for (const [codec, bin] of [
+      ['gzip', 'pigz'],
+      ['zstd', 'zstd'],
+    ] as const) {
+      if (!has(bin)) {
+        skipped.push(`${bin} -d pipeline: ${bin} is not installed`);
+        continue;
+      }
+      pipelines[codec] = await shell(
+        bin,
+        (p, dir) =>
+          `(${bin} -dc "${file(codec, 'database')}" | ${p}) & (${bin} -dc "${file(codec, 'filestore')}" | tar -xf - -C "${dir}") & wait -n; wait -n`,
+      );
+      rows.push({
+        name: `${bin} -d pipeline: ${bin} -dc | psql ∥ ${bin} -dc | tar -x`,
+        codec,
+        s: pipelines[codec]!,
+      });
+    }
+    for (const codec of ['gzip', 'zstd'] as const) {
+      const target = await call(
+        'POST',
+        '/admin/environments',
+        {
+          organization_id: org.id,
+          name: `bench-target-${codec}`,
+          database: db(fresh(`dst_${codec}`)),
+          filestore_path: path.join(work, `dst-${codec}-fs`),
+        },
+        admin.token,
+      );
+      await settle();
+      t0 = process.hrtime.bigint();
+      const r = await call('POST', `/backups/${backups[codec].id}/restore`, {
+        target_environment_id: target.id,
+        mode: 'into_empty',
+      });
+      const done = await poll(`/restores/${r.id}`, (x) => ['completed', 'failed'].includes(x.status));
+      const s = seconds(t0);
+      if (done.status !== 'completed') throw new Error(`restore failed: ${done.error_message}`);
+      rows.push({ name: `offsite restore, ${codec} (into_empty, sha256 checked)`, codec, s });
+    }
+    for (const r of rows) {
+      const ref = pipelines[r.codec];
+      process.stdout.write(
+        `  ${r.name.padEnd(58)} ${r.s.toFixed(1).padStart(7)} s ${(storedOf(r.codec) / MiB / r.s).toFixed(1).padStart(8)} MB/s (stored ${(storedOf(r.codec) / MiB).toFixed(0)} MiB)   ${ref ? `${(r.s / ref).toFixed(2)}× pipeline` : ''}\n`,
+      );
+    }
+    for (const why of skipped) process.stdout.write(`  skipped: ${why}\n`);
     process.stdout.write(
-      `    of which queued ${queued.toFixed(1)} s, job ${(done.duration_ms / 1000).toFixed(1)} s\n`,
-    );
-    process.stdout.write(
-      `\n  ratio offsite / baseline: ${(offsite / baseline).toFixed(2)}× (target ≤ 1.00×)   stored ${(stored / MiB).toFixed(0)} MiB   peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
+      `\n  target: offsite ≤ 1.00× the matching pipeline   peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
     );
   } finally {
     await t.close();

@@ -1496,7 +1496,7 @@ export interface components {
     };
     AdminCreateEnvironmentDto: {
       /**
-       * @default gzip
+       * @description Default: the platform's DEFAULT_COMPRESSION (gzip unless the operator chose zstd). zstd is recommended: several times faster at a similar size; gzip keeps archives readable by any unzip tool.
        * @enum {string}
        */
       compression?: 'gzip' | 'zstd';
@@ -1770,7 +1770,7 @@ export interface components {
     };
     CreateEnvironmentDto: {
       /**
-       * @default gzip
+       * @description Default: the platform's DEFAULT_COMPRESSION (gzip unless the operator chose zstd). zstd is recommended: several times faster at a similar size; gzip keeps archives readable by any unzip tool.
        * @enum {string}
        */
       compression?: 'gzip' | 'zstd';
@@ -2831,7 +2831,10 @@ export interface components {
       username?: string;
     };
     UpdateEnvironmentDto: {
-      /** @enum {string} */
+      /**
+       * @description Default: the platform's DEFAULT_COMPRESSION (gzip unless the operator chose zstd). zstd is recommended: several times faster at a similar size; gzip keeps archives readable by any unzip tool.
+       * @enum {string}
+       */
       compression?: 'gzip' | 'zstd';
       database?: components['schemas']['UpdateDatabaseInputDto'];
       /**

@@ -69,6 +69,13 @@ export interface AppConfig {
     concurrency: number;
     /** Retries of a backup job whose worker died or hit a transient error. */
     retryLimit: number;
+    /**
+     * How gzip and zstd run: 'auto' (default) uses the pigz / zstd binaries when installed and
+     * Node's zlib otherwise; 'in-process' always uses zlib; 'process' prefers the binaries too.
+     */
+    codecEngine: 'auto' | 'process' | 'in-process';
+    /** Compression of new environments that name none (DEFAULT_COMPRESSION); zstd is recommended. */
+    defaultCompression: 'gzip' | 'zstd';
   };
   /**
    * Test hooks (NODE_ENV=test only): points where a backup migration job stops and waits, so a
@@ -378,6 +385,8 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
       heartbeatSeconds: r.int('BACKUP_HEARTBEAT_SECONDS', 30, 10, 3600),
       concurrency: r.int('BACKUP_CONCURRENCY', 2, 1, 64),
       retryLimit: r.int('BACKUP_RETRY_LIMIT', 2, 0, 20),
+      codecEngine: r.oneOf('CODEC_ENGINE', 'auto', ['auto', 'process', 'in-process']),
+      defaultCompression: r.oneOf('DEFAULT_COMPRESSION', 'gzip', ['gzip', 'zstd']),
     },
     testHooks: { migrationPauseAt: migrationPauseAt(r, nodeEnv) },
     credentialsKeys: credentialsKeys ?? '',

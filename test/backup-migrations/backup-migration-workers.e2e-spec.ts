@@ -12,7 +12,6 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { workerStartCommand } from '../../bench/start-command.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createFilestore, createSourceDatabase, sha256, waitForBackup } from '../support/backup-sources.js';
 import type { TestDatabase } from '../support/database.js';
@@ -303,8 +302,8 @@ describe('backup migration workers killed at named points (separate processes, r
       local.body.id,
       20 * data.length,
     ]);
-    const start = workerStartCommand();
-    const w = await startWorker(start.env, start.flags);
+    // Started as `npm run worker` starts it: plain node, no allocator or V8 flags.
+    const w = await startWorker({}, []);
     await new Promise((r) => setTimeout(r, 1000));
     const procMb = (field: string) =>
       Number(

@@ -45,6 +45,9 @@ export async function startTestApp(
     RATE_LIMIT_PER_ADDRESS: '1000000',
     RATE_LIMIT_PER_TOKEN: '1000000',
     LOGIN_ADDRESS_MAX_FAILURES: '100000',
+    // TEST_CODEC_ENGINE=in-process runs the backup and restore suites on Node's zlib instead of the
+    // pigz / zstd binaries (the fallback of a machine without them)
+    CODEC_ENGINE: process.env.TEST_CODEC_ENGINE ?? 'auto',
     ...env,
   });
   configure(config);

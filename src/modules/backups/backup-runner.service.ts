@@ -27,7 +27,9 @@ import {
   type BackupManifest,
   type ManifestPart,
 } from './backup-manifest.js';
-import { COMPRESSION_SUFFIX, PartError, compressor, streamToStorage } from './backup-streams.js';
+import { compressor, setCodecEngine } from '../storage/pipeline/codec.js';
+import { PartError, streamToStorage } from '../storage/pipeline/stream-to-storage.js';
+import { COMPRESSION_SUFFIX } from './backup-streams.js';
 import type { Backup, BackupPhase } from './backup.entity.js';
 import { BackupsRepository } from './backups.repository.js';
 
@@ -99,6 +101,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
 
   onModuleInit(): void {
     const { heartbeatSeconds, retryLimit, concurrency } = this.config.backups;
+    setCodecEngine(this.config.backups.codecEngine);
     this.queue.register<BackupJob>(
       {
         name: BACKUP_QUEUE,
@@ -268,7 +271,8 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     const settled = await Promise.allSettled([db, fs]);
     signal.throwIfAborted();
     const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-    if (rejected) throw rejected.reason;
+    // The first failure is the cause; the other part then failed only because it was stopped.
+    if (rejected) throw local.signal.aborted ? local.signal.reason : rejected.reason;
     const parts = [(settled[0] as PromiseFulfilledResult<ManifestPart>).value];
     const fsPart = (settled[1] as PromiseFulfilledResult<ManifestPart | null>).value;
     if (fsPart) parts.push(fsPart);
@@ -371,6 +375,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     const file = custom ? 'database.dump' : `database.sql.${COMPRESSION_SUFFIX[compression]}`;
     const dump = this.pgTools.dump(conn, binary, custom ? 'custom' : 'plain', signal);
     try {
+      const started = Date.now();
       const r = await streamToStorage(
         driver,
         backup.objectPrefix + file,
@@ -378,6 +383,10 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
         custom ? [] : [compressor(compression)],
         // The on-disk size bounds the compressed dump well enough to pick the multipart part size.
         { signal, onSourceBytes: onBytes, sizeEstimate },
+      );
+      this.logger.log(
+        { backupId: backup.id, part: 'database', bytes: r.size, ms: Date.now() - started },
+        'Backup part stored',
       );
       return {
         name: 'database',
@@ -412,12 +421,17 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
       const { totalBytes } = await this.filestore.scan(dir);
       signal.throwIfAborted();
       const archive = this.filestore.archive(dir);
+      const started = Date.now();
       const r = await streamToStorage(
         driver,
         backup.objectPrefix + file,
         archive.stream,
         [compressor(compression)],
         { signal, onSourceBytes: onBytes, sizeEstimate: totalBytes },
+      );
+      this.logger.log(
+        { backupId: backup.id, part: 'filestore', bytes: r.size, ms: Date.now() - started },
+        'Backup part stored',
       );
       return {
         name: 'filestore',

@@ -3,7 +3,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { SourceError } from '../environments/source-error.js';
 import type { StorageDriver, UploadOptions } from '../storage/storage-driver.js';
 import { StorageError } from '../storage/storage-errors.js';
-import { ByteRange, PartError, streamToStorage } from './backup-streams.js';
+import { PartError, streamToStorage } from '../storage/pipeline/stream-to-storage.js';
+import { ByteRange } from './backup-streams.js';
 
 /** A driver whose upload consumes the body into memory, or fails after `failAfter` bytes. */
 function memoryDriver(failAfter?: number) {

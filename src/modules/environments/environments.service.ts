@@ -1,4 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { AuthContext, OrgAuthContext } from '../../common/auth/auth-context.js';
@@ -39,6 +41,7 @@ export class EnvironmentsService implements OnModuleInit {
     private readonly pgTools: PgTools,
     private readonly filestore: FilestoreReader,
     private readonly policy: SourcePolicy,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -89,7 +92,7 @@ export class EnvironmentsService implements OnModuleInit {
       hasPassword: !!password,
       dbSslmode: dto.database.sslmode ?? 'prefer',
       dumpFormat: dto.dump_format ?? 'plain',
-      compression: dto.compression ?? 'gzip',
+      compression: dto.compression ?? this.config.backups.defaultCompression,
       filestorePath: dto.filestore_path || null,
       storageConfigId: dto.storage_config_id ?? null,
       managed,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, pipeline, Writable, type Readable, type Transform } from 'node:stream';
+import { PassThrough, pipeline, Writable, type Duplex, type Readable } from 'node:stream';
 import type { JobContext } from '../../common/queue/job-queue.js';
 import { JobQueue } from '../../common/queue/job-queue.js';
 import { Transactions } from '../../common/database/transactions.js';
@@ -22,7 +22,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox.service
 import { derivedName, PgLoader } from './pg-loader.service.js';
 import { RestoreError } from './restore-error.js';
 import {
-  decompressor,
+  decompressorFor,
   extractTar,
   feedVerified,
   integrityFailed,
@@ -601,7 +601,7 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
       return;
     }
     const psql = this.loader.psql(conn, binDir, database, signal);
-    const head = decompressor(part.manifest.compression) ?? passThrough();
+    const head = decompressorFor(part.manifest.compression) ?? passThrough();
     const piped = new Promise<unknown>((resolve) => pipeline(head, psql.stdin!, (e) => resolve(e)));
     const err = await feedVerified(source, part, head, { signal, onBytes });
     // The client's own failure (stderr) says more than the broken pipe.
@@ -618,7 +618,7 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
     progress: Progress,
   ): Promise<{ entries: number }> {
     const source = await this.open(driver, part, signal);
-    const head = decompressor(part.manifest.compression) ?? passThrough();
+    const head = decompressorFor(part.manifest.compression) ?? passThrough();
     const ext = extractTar(dir);
     chain(head, ext.sink);
     const err = await feedVerified(source, part, head, { signal, onBytes: (n) => (progress.bytes += n) });
@@ -636,7 +636,7 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
   /** Reads a part to its end: size, sha256, decompression and the format's own framing. */
   private async readPart(part: Part, driver: PrefixedStorageDriver, signal: AbortSignal, progress: Progress) {
     const source = await this.open(driver, part, signal);
-    const head = decompressor(part.manifest.compression) ?? passThrough();
+    const head = decompressorFor(part.manifest.compression) ?? passThrough();
     let check: Promise<void>;
     const reader = part.manifest.format === 'custom' ? await this.loader.readArchive(signal) : null;
     if (part.name === 'filestore') {
@@ -823,12 +823,12 @@ function loadFailed(err: unknown): unknown {
 }
 
 /** head → tail, and a failing tail stops head (so the feeder never waits for a drain that never comes). */
-function chain(head: Transform, tail: Writable): void {
+function chain(head: Duplex, tail: Writable): void {
   head.pipe(tail);
   tail.once('error', (e: Error) => head.destroy(e));
 }
 
-function passThrough(): Transform {
+function passThrough(): Duplex {
   return new PassThrough();
 }
 

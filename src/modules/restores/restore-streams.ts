@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Readable, Transform, Writable } from 'node:stream';
-import zlib from 'node:zlib';
+import type { Duplex, Readable, Writable } from 'node:stream';
 import { Parser, Unpack, type ReadEntry } from 'tar';
-import { noteStreamed } from '../storage/stream-utils.js';
+import { decompressor } from '../storage/pipeline/codec.js';
 import { RestoreError } from './restore-error.js';
 
 /** What the manifest (and the catalog) promise about one stored object. */
@@ -14,21 +13,9 @@ export interface ExpectedPart {
   sha256: string;
 }
 
-/**
- * Output chunks of 256 KiB instead of zlib's 16 KiB: each chunk is a trip to the thread pool and a
- * write into psql's pipe or node-tar on the main thread, which bounded a restore (bench:restore).
- */
-const DECOMPRESS_CHUNK_BYTES = 256 * 1024;
-
-export function decompressor(compression: string): Transform | null {
-  switch (compression) {
-    case 'gzip':
-      return zlib.createGunzip({ chunkSize: DECOMPRESS_CHUNK_BYTES });
-    case 'zstd':
-      return zlib.createZstdDecompress({ chunkSize: DECOMPRESS_CHUNK_BYTES });
-    default:
-      return null;
-  }
+/** The decompressor of a stored part; null when the part is stored as it is (custom dumps). */
+export function decompressorFor(compression: string): Duplex | null {
+  return compression === 'gzip' || compression === 'zstd' ? decompressor(compression) : null;
 }
 
 export function integrityFailed(part: ExpectedPart, what: string): RestoreError {
@@ -63,7 +50,6 @@ export async function feedVerified(
       hash.update(chunk);
       bytes += chunk.length;
       opts.onBytes(chunk.length);
-      noteStreamed(chunk.length);
       if (bytes > part.sizeBytes) {
         throw integrityFailed(part, `is larger than the ${part.sizeBytes} bytes the manifest records`);
       }

@@ -133,7 +133,11 @@ export class CreateEnvironmentDto {
   @IsIn(DUMP_FORMATS)
   dump_format?: DumpFormat;
 
-  @ApiPropertyOptional({ enum: COMPRESSIONS, default: 'gzip' })
+  @ApiPropertyOptional({
+    enum: COMPRESSIONS,
+    description:
+      "Default: the platform's DEFAULT_COMPRESSION (gzip unless the operator chose zstd). zstd is recommended: several times faster at a similar size; gzip keeps archives readable by any unzip tool.",
+  })
   @IsOptional()
   @IsIn(COMPRESSIONS)
   compression?: Compression;

@@ -29,7 +29,7 @@ import {
   notSupported,
   redact,
 } from '../storage-errors.js';
-import { ByteCounter } from '../stream-utils.js';
+import { ByteCounter } from '../pipeline/byte-counter.js';
 import { probeSocket, runTestConnection } from '../test-connection.js';
 
 // Loaded on first use, so a process that never talks FTP does not pay for basic-ftp.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import fsCallbacks, { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -19,38 +19,10 @@ import {
   type UploadResult,
 } from '../storage-driver.js';
 import { StorageError, abortedError, invalidConfig, notSupported } from '../storage-errors.js';
-import { ByteCounter, dispose } from '../stream-utils.js';
+import { ByteCounter } from '../pipeline/byte-counter.js';
 import { runTestConnection } from '../test-connection.js';
 
 const PARTIAL_SUFFIX = '.partial';
-
-/** fs for the upload's WriteStream: frees a chunk once it is written in full (see markDisposable). */
-const disposingFs = {
-  open: fsCallbacks.open,
-  close: fsCallbacks.close,
-  write: (
-    fd: number,
-    buffer: Buffer,
-    offset: number,
-    length: number,
-    position: number | null,
-    cb: (err: NodeJS.ErrnoException | null, written: number, buffer: Buffer) => void,
-  ) =>
-    fsCallbacks.write(fd, buffer, offset, length, position, (err, written) => {
-      if (!err && written === buffer.length) dispose(buffer);
-      cb(err, written, buffer);
-    }),
-  writev: (
-    fd: number,
-    buffers: Buffer[],
-    position: number | null,
-    cb: (err: NodeJS.ErrnoException | null, written: number, buffers: Buffer[]) => void,
-  ) =>
-    fsCallbacks.writev(fd, buffers, position, (err, written) => {
-      if (!err && written === buffers.reduce((n, b) => n + b.length, 0)) buffers.forEach(dispose);
-      cb(err, written, buffers);
-    }),
-};
 
 function mapFsError(err: unknown, key: string): unknown {
   if (err instanceof StorageError) return err;
@@ -103,7 +75,7 @@ export class LocalDriver implements StorageDriver {
     const counter = new ByteCounter(options.onProgress, options.contentLength);
     try {
       await fs.mkdir(path.dirname(final), { recursive: true });
-      await pipeline(body, counter, createWriteStream(temp, { mode: 0o600, fs: disposingFs }), {
+      await pipeline(body, counter, createWriteStream(temp, { mode: 0o600 }), {
         signal: options.signal,
       });
       await fs.rename(temp, final);

@@ -12,10 +12,7 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
-  UploadPartCommand,
-  type StorageClass,
 } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
@@ -56,15 +53,15 @@ import {
   redact,
   type StorageErrorCode,
 } from '../storage-errors.js';
-import { ByteCounter } from '../stream-utils.js';
+import { ByteCounter } from '../pipeline/byte-counter.js';
 import { probeSocket, runTestConnection } from '../test-connection.js';
-import { PartMemory } from './part-memory.js';
+import { uploadMultipart } from './s3-multipart.js';
 
 const MiB = 1024 * 1024;
 const MIN_PART = 5 * MiB;
 const DEFAULT_PART = 5 * MiB;
 const MAX_PART = 5 * 1024 * MiB;
-/** Parts in flight (partSize × queueSize, plus the part being gathered) stay within this whatever the part size. */
+/** Part buffers (partSize × (queueSize + 1): those uploading and the one being filled) stay within this. */
 const UPLOAD_BUFFER_BUDGET = 64 * MiB;
 
 export const SCOPED_KEY_MESSAGE =
@@ -419,63 +416,40 @@ export class S3Driver implements StorageDriver {
       }
       options.onProgress?.(bytes);
     }, options.contentLength);
-    const memory = new PartMemory(plan.partSize);
-    const copier = memory.body();
-    pipeline(body, counter, copier, () => undefined);
+    pipeline(body, counter, () => undefined);
     let requestError: unknown;
-    // The first failed request ends the upload at once; lib-storage would otherwise wait for every
-    // in-flight part to time out. Aborting the multipart upload then continues in the background.
-    const send = async (...args: Parameters<S3Client['send']>): Promise<unknown> => {
-      const part = args[0] instanceof UploadPartCommand ? args[0].input : undefined;
-      try {
-        if (part) memory.partSent(part.PartNumber ?? 0, part.Body);
-        const out = await (this.client.send as (...a: unknown[]) => Promise<unknown>).apply(
-          this.client,
-          args,
-        );
-        if (part) memory.partDone(part.Body);
-        return out;
-      } catch (err) {
-        if (!controller.signal.aborted) {
+    try {
+      const result = await uploadMultipart(
+        this.client,
+        counter,
+        {
+          bucket: this.bucket,
+          key,
+          contentType: options.contentType ?? 'application/octet-stream',
+          storageClass: this.target.storageClass ?? undefined,
+          partSize: plan.partSize,
+          queueSize: plan.queueSize,
+          signal: controller.signal,
+          cleanupTimeoutMs: this.timeoutMs,
+        },
+        // The first failed request ends the upload at once: the others are aborted, and the body
+        // is not waited for.
+        (err) => {
+          if (controller.signal.aborted) return;
           requestError ??= err;
           controller.abort(err);
-        }
-        throw err;
-      }
-    };
-    const client = new Proxy(this.client, {
-      get: (t, prop, receiver) => (prop === 'send' ? send : Reflect.get(t, prop, receiver)),
-    });
-    const upload = new Upload({
-      client,
-      params: {
-        Bucket: this.bucket,
-        Key: key,
-        Body: copier,
-        ContentType: options.contentType ?? 'application/octet-stream',
-        ...(this.target.storageClass ? { StorageClass: this.target.storageClass as StorageClass } : {}),
-      },
-      partSize: plan.partSize,
-      queueSize: plan.queueSize,
-      // A failed multipart upload is aborted, not left behind to be billed.
-      leavePartsOnError: false,
-      abortController: controller,
-    });
-    // A source error surfaces through lib-storage's async iteration of the body, which then fails
-    // (and aborts the multipart upload) instead of completing a truncated object.
-    try {
-      const result = await upload.done();
+          counter.destroy();
+        },
+      );
       if (counter.errored) throw counter.errored;
-      return { key, size: counter.bytes, etag: result.ETag?.replace(/"/g, '') };
+      return { key, size: result.size, etag: result.etag?.replace(/"/g, '') };
     } catch (err) {
       const sourceError = counter.errored ?? body.errored;
       body.destroy();
       counter.destroy();
-      copier.destroy();
       if (sourceError instanceof StorageError) throw sourceError;
       if (options.signal?.aborted) throw abortedError(err);
-      // lib-storage ending its iteration destroys the body with an AbortError: not a source error.
-      if (sourceError && sourceError.name !== 'AbortError') {
+      if (requestError === undefined && sourceError && sourceError.name !== 'AbortError') {
         throw (
           mapNetworkError(sourceError, this.secrets) ??
           new StorageError('unknown', 'The upload source failed.', { cause: sourceError })

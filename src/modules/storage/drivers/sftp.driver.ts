@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path/posix';
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createRequire } from 'node:module';
 import type * as Ssh2 from 'ssh2';
@@ -30,9 +30,11 @@ import {
   redact,
   timeoutError,
 } from '../storage-errors.js';
-import { ByteCounter, withTimeout } from '../stream-utils.js';
+import { ByteCounter } from '../pipeline/byte-counter.js';
+import { withTimeout } from '../stream-utils.js';
 import { probeSocket, runTestConnection } from '../test-connection.js';
 import { dirsOf, stallWatchdog, watchedDownload } from './remote-fs.js';
+import { SftpFileWriter } from './sftp-writer.js';
 
 // Loaded on first use, so a process that never talks SFTP does not pay for ssh2 (bench:storage).
 const require = createRequire(import.meta.url);
@@ -301,12 +303,12 @@ export class SftpDriver implements StorageDriver {
     let stalled: StorageError | undefined;
     const watchdog = stallWatchdog(
       this.timeoutMs,
-      () => ws.writableLength > 0,
+      () => ws.busy,
       () => {
         stalled = timeoutError('The SFTP upload', this.timeoutMs);
         c.closed = true;
         c.client.end();
-        (ws as unknown as Writable).destroy(stalled);
+        ws.destroy(stalled);
       },
     );
     const counter = new ByteCounter((n) => {
@@ -314,9 +316,9 @@ export class SftpDriver implements StorageDriver {
       options.onProgress?.(n);
     }, options.contentLength);
     // 0600: OpenSSH creates uploaded files 0666 minus umask otherwise.
-    const ws = c.sftp.createWriteStream(temp, { mode: 0o600 });
+    const ws = new SftpFileWriter(c.sftp, temp, 0o600);
     // ssh2 streams do not fail by themselves when the connection drops (reset, keepalive timeout).
-    const onGone = () => (ws as unknown as Writable).destroy(this.connectionLost(c));
+    const onGone = () => ws.destroy(this.connectionLost(c));
     c.client.once('close', onGone);
     try {
       await pipeline(body, counter, ws, { signal: options.signal });

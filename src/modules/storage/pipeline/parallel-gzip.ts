@@ -1,13 +1,10 @@
+import os from 'node:os';
 import { Transform, type TransformCallback } from 'node:stream';
 import zlib from 'node:zlib';
-import { detach, dispose, markDisposable } from '../storage/stream-utils.js';
 
 /**
- * Compresses one block on libuv's pool, ended with `flush`. zlib.deflateRaw is not used: it writes
- * the block with no flush and flushes in a second call, then concatenates the two outputs into a
- * new buffer, leaving zlib's output buffer (half a MiB per block) to the garbage collector, which
- * lets tens of MB of it pile up. Here the write carries the flush, so the output arrives in one
- * call, as views of buffers made for this call alone that the consumer may free.
+ * Compresses one block on libuv's pool, ended with `flush`, in one trip to the pool (the write
+ * carries the flush; zlib.deflateRaw would flush in a second call and concatenate).
  */
 function compressBlock(input: Buffer, options: zlib.ZlibOptions & { flush: number }): Promise<Buffer[]> {
   return new Promise((resolve, reject) => {
@@ -32,11 +29,12 @@ const WINDOW_BYTES = 32 * 1024;
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]);
 
 /**
- * Blocks compressing at once in this process, across all streams: libuv's pool has 4 threads, so
- * more would only wait there, holding their memory. A backup's two streams share them; when the
- * shorter one ends, the other gets all four.
+ * Blocks compressing at once in this process, across all streams: one per core, at most three of
+ * libuv's four pool threads, so DNS lookups, file reads and password hashing still find a free
+ * thread. A backup's two streams share them; when the shorter one ends, the other gets them all.
+ * This is the fallback used when the pigz binary is absent (see codec.ts).
  */
-const POOL_SLOTS = 4;
+const POOL_SLOTS = Math.max(1, Math.min(os.availableParallelism(), 3));
 let slotsInUse = 0;
 const slotWaiters: (() => void)[] = [];
 
@@ -60,7 +58,7 @@ function releaseSlot(): void {
  * (so the ratio stays that of plain gzip) and ended with a sync flush, and the raw deflate blocks are
  * written in order between one gzip header and trailer. The output is one ordinary gzip member:
  * gunzip, zcat and `zlib.createGunzip()` read it. A single-threaded gzip is what bounded a backup's
- * wall time (`npm run bench:backup`), with a core idle once the shorter of its two streams ended.
+ * wall time, with a core idle once the shorter of its two streams ended.
  */
 export class ParallelGzip extends Transform {
   /** The block being filled, and blocks whose compression ended, for reuse (no garbage per block). */
@@ -85,10 +83,7 @@ export class ParallelGzip extends Transform {
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.crc = zlib.crc32(chunk, this.crc);
     this.size += chunk.length;
-    this.addToBlocks(chunk).then(() => {
-      dispose(chunk); // copied into the blocks
-      cb();
-    }, cb);
+    this.addToBlocks(chunk).then(() => cb(), cb);
   }
 
   override _flush(cb: TransformCallback): void {
@@ -146,16 +141,6 @@ export class ParallelGzip extends Transform {
       this.started = true;
       this.push(GZIP_HEADER);
     }
-    for (const chunk of out) {
-      // Each chunk is a view of a buffer zlib made for this block alone. A well compressed block
-      // is copied out, so that its few KiB do not hold half a MiB while they wait downstream.
-      if (chunk.length < chunk.buffer.byteLength >> 2) {
-        const copy = markDisposable(Buffer.from(chunk));
-        detach(chunk.buffer);
-        this.push(copy);
-      } else {
-        this.push(markDisposable(chunk));
-      }
-    }
+    for (const chunk of out) this.push(chunk);
   }
 }
