@@ -1,7 +1,7 @@
-// Tests are compiled by tsc (`pretest` builds dist/) and run as native ESM: the same emitted code
+// Tests are compiled by tsc (`pretest` builds dist-test/, never touching the dist/ that `npm start` runs) and run as native ESM: the same emitted code
 // (decorator metadata included) as production, no ts-jest transform.
 export default {
-  rootDir: process.env.JEST_DIST ?? 'dist',
+  rootDir: process.env.JEST_DIST ?? 'dist-test',
   testEnvironment: 'node',
   transform: {},
   testMatch: ['<rootDir>/src/**/*.spec.js', '<rootDir>/test/**/*.spec.js', '<rootDir>/test/**/*.e2e-spec.js'],

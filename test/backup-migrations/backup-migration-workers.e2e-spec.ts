@@ -25,7 +25,7 @@ import {
 import { createBucket, startS3Server, type S3TestServer } from '../support/storage-servers.js';
 
 const ADMIN_EMAIL = `admin-${randomBytes(3).toString('hex')}@example.test`;
-const DIST = process.env.JEST_DIST ?? 'dist';
+const DIST = process.env.JEST_DIST ?? 'dist-test';
 const FINISHED = ['completed', 'completed_with_errors', 'cancelled', 'failed'];
 
 interface Worker {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const distDir = path.resolve(process.env.JEST_DIST ?? 'dist');
+const distDir = path.resolve(process.env.JEST_DIST ?? 'dist-test');
 
 interface Started {
   child: ChildProcess;

@@ -18,7 +18,7 @@ import {
   type TestUser,
 } from '../support/identity.js';
 
-const DIST = process.env.JEST_DIST ?? 'dist';
+const DIST = process.env.JEST_DIST ?? 'dist-test';
 
 interface Worker {
   child: ChildProcess;

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { TestApp } from './app.js';
 
-const DIST = process.env.JEST_DIST ?? 'dist';
+const DIST = process.env.JEST_DIST ?? 'dist-test';
 
 export interface WorkerProcess {
   child: ChildProcess;
