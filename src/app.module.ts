@@ -7,6 +7,7 @@ import { ENTITIES } from './entities.js';
 import { loggerParams } from './common/logging/logging.js';
 import { QueueModule } from './common/queue/queue.module.js';
 import { Clock, ClockModule } from './common/clock/clock.js';
+import { MailModule } from './common/mail/mail.module.js';
 import { AppConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, config, ENTITIES),
         QueueModule,
         ClockModule.forRoot(overrides.clock),
+        MailModule,
         MetricsModule,
         HealthModule,
         AuthModule,

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { Transactions } from '../../common/database/transactions.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { EmailSender } from '../../common/mail/email-sender.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { AccessTokensService } from './access-tokens.service.js';
@@ -44,6 +45,7 @@ export class AuthService implements OnModuleInit {
     private readonly tokens: AccessTokensService,
     private readonly revoked: RevokedTokensRepository,
     private readonly resets: PasswordResetTokensRepository,
+    private readonly email: EmailSender,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -110,13 +112,45 @@ export class AuthService implements OnModuleInit {
   }
 
   /**
-   * Starts a password reset. The answer never says whether the address has an account; with no
-   * mail delivery configured the link goes nowhere, and an operator hands one out with
-   * `npm run cli -- user:reset-link <email>` instead.
+   * Starts a password reset. The answer never says whether the address has an account. With
+   * SMTP_URL set the token goes to the address by e-mail, sent after the answer so its timing says
+   * nothing either; without mail an operator hands one out with `npm run cli -- user:reset-link`.
    */
   async requestPasswordReset(email: string): Promise<void> {
     const issued = await this.issueResetToken(email);
-    if (issued) this.logger.log({ user_id: issued.userId }, 'Password reset requested');
+    if (!issued) return;
+    this.logger.log({ user_id: issued.userId }, 'Password reset requested');
+    if (this.email.configured) {
+      setImmediate(() => {
+        this.email
+          .send(this.resetMail(normalizeEmail(email), issued.token, issued.expiresAt), 10_000)
+          .catch((err: Error) =>
+            this.logger.warn({ user_id: issued.userId, err: err.message }, 'Password reset e-mail not sent'),
+          );
+      });
+    }
+  }
+
+  private resetMail(to: string, token: string, expiresAt: Date) {
+    const confirm = `${this.config.publicUrl}/api/v1/auth/password-reset/confirm`;
+    const text = [
+      'Someone (hopefully you) asked to reset the password of your Offsite account.',
+      '',
+      `Reset token (single use, valid until ${expiresAt.toISOString()}):`,
+      token,
+      '',
+      `Set a new password with: POST ${confirm}`,
+      '{"token": "<the token above>", "new_password": "<your new password>"}',
+      '',
+      'If you did not ask for this, ignore this message: your password stays as it is.',
+    ].join('\n');
+    const esc = (v: string) => v.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    const html = `<p>Someone (hopefully you) asked to reset the password of your Offsite account.</p>
+<p>Reset token (single use, valid until ${esc(expiresAt.toISOString())}):<br><code>${esc(token)}</code></p>
+<p>Set a new password with <code>POST ${esc(confirm)}</code> and the body
+<code>{"token": "…", "new_password": "…"}</code>.</p>
+<p>If you did not ask for this, ignore this message: your password stays as it is.</p>`;
+    return { to: [to], subject: 'Reset your Offsite password', text, html, headers: {} };
   }
 
   /** A single-use token valid for 30 minutes, for the CLI; null when no active user has this email. */

@@ -18,7 +18,7 @@ import type {
   NotificationDeliveryResponse,
   WebhookSecretResponse,
 } from './dto/notification-responses.dto.js';
-import { EmailSender } from './email-sender.js';
+import { EmailSender } from '../../common/mail/email-sender.js';
 import { NotificationChannel } from './notification-channel.entity.js';
 import { NotificationChannelsRepository } from './notification-channels.repository.js';
 import { NotificationDeliveryService } from './notification-delivery.service.js';

@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
-import { EmailSender } from './email-sender.js';
+import { EmailSender } from '../../common/mail/email-sender.js';
 import type { NotificationChannel } from './notification-channel.entity.js';
 import { NotificationChannelsRepository } from './notification-channels.repository.js';
 import { NotificationDelivery } from './notification-delivery.entity.js';

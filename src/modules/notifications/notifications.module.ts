@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
-import { EmailSender } from './email-sender.js';
 import { NotificationChannelsController } from './notification-channels.controller.js';
 import { NotificationChannelsRepository } from './notification-channels.repository.js';
 import { NotificationChannelsService } from './notification-channels.service.js';
@@ -15,7 +14,6 @@ import { NotificationOutboxRepository } from './notification-outbox.repository.j
   controllers: [NotificationChannelsController],
   providers: [
     Transactions,
-    EmailSender,
     NotificationChannelsRepository,
     NotificationOutboxRepository,
     NotificationOutbox,
