@@ -1956,6 +1956,7 @@ export interface components {
       /** @description SFTP: OpenSSH private key (PEM). Never returned. */
       private_key?: string;
       /**
+       * @description Decides which other fields are required (a missing one is a 400 naming it; docs/storage-providers.md): aws_s3: bucket, access_key, secret_key (region optional). cloudflare_r2: bucket, access_key, secret_key, account_id (32 hex). backblaze_b2, digitalocean_spaces, wasabi: bucket, access_key, secret_key, region. minio, s3_compatible: bucket, access_key, secret_key, endpoint_url. ftp: host, access_key (user), secret_key (password); use_tls unless the platform allows insecure endpoints. sftp: host, access_key (user), secret_key (password) or private_key. local: path (or bucket), inside the platform's local_storage_roots for the organization.
        * @example cloudflare_r2
        * @enum {string}
        */
@@ -2990,6 +2991,7 @@ export interface components {
       /** @description SFTP: OpenSSH private key (PEM). Never returned. */
       private_key?: string;
       /**
+       * @description Decides which other fields are required (a missing one is a 400 naming it; docs/storage-providers.md): aws_s3: bucket, access_key, secret_key (region optional). cloudflare_r2: bucket, access_key, secret_key, account_id (32 hex). backblaze_b2, digitalocean_spaces, wasabi: bucket, access_key, secret_key, region. minio, s3_compatible: bucket, access_key, secret_key, endpoint_url. ftp: host, access_key (user), secret_key (password); use_tls unless the platform allows insecure endpoints. sftp: host, access_key (user), secret_key (password) or private_key. local: path (or bucket), inside the platform's local_storage_roots for the organization.
        * @example cloudflare_r2
        * @enum {string}
        */
