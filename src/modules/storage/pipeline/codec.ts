@@ -9,7 +9,7 @@ export type Codec = (typeof CODECS)[number];
 /**
  * How a codec runs: 'process' = the pigz / zstd binary as a child process using every core,
  * 'in-process' = Node's zlib (gzip in parallel blocks on libuv's pool, zstd on one thread).
- * 'auto' picks the binary when it is installed (docs/adr/0001-compression.md has the measurements).
+ * 'auto' picks the binary when it is installed (docs/adr/0004-compression.md has the measurements).
  */
 export type CodecEngine = 'auto' | 'process' | 'in-process';
 
