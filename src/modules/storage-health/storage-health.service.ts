@@ -230,8 +230,11 @@ export class StorageHealthService implements OnModuleInit, OnApplicationShutdown
 
   /** The config's health and its last 50 probes, newest first. */
   async history(scope: ConfigScope, id: string): Promise<StorageHealthResponse> {
-    const config = await this.storageConfigs.get(scope, id);
+    // Probes first: a probe and the config's health are committed together, so a probe seen here
+    // means the config read next already carries its outcome (read committed, statement by statement).
+    await this.storageConfigs.get(scope, id); // 404 for another organization's config, before anything
     const probes = await this.repo.listProbes(id);
+    const config = await this.storageConfigs.get(scope, id);
     return {
       storage_config_id: config.id,
       health: config.health,
