@@ -1,3 +1,4 @@
+import { OrgPageQuery } from '../../../common/http/org-page.query.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -44,27 +45,7 @@ export class CreateBackupMigrationDto {
   delete_source?: boolean;
 }
 
-export class ListBackupMigrationsQuery {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  organization_id!: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
-}
+export class ListBackupMigrationsQuery extends OrgPageQuery {}
 
 export class ListPlatformMigrationsQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })

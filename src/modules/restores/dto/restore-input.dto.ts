@@ -1,6 +1,6 @@
+import { OrgPageQuery } from '../../../common/http/org-page.query.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import {
   RESTORE_KINDS,
   RESTORE_MODES,
@@ -40,27 +40,7 @@ export class VerifyBackupDto {
   deep?: boolean;
 }
 
-export class ListRestoresQuery {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  organization_id!: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
-
+export class ListRestoresQuery extends OrgPageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
