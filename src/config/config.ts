@@ -6,6 +6,9 @@ import { generateKeySpec, parseKeyring } from '../common/crypto/credentials-ciph
 /**
  * The one place that reads process.env. Every variable is declared here with its default,
  * validated once at boot, and turned into the typed AppConfig the rest of the code receives.
+ *
+ * Long on purpose: an operator looking for a variable, its default or its validation reads one
+ * file top to bottom; splitting it by feature would scatter the one table they need.
  */
 
 export type NodeEnv = 'development' | 'production' | 'test';

@@ -14,6 +14,7 @@ import { RequirePermission } from '../../common/auth/require-permission.decorato
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import { CreateEnvironmentDto, UpdateEnvironmentDto } from './dto/environment-input.dto.js';
 import { EnvironmentResponse, EnvironmentTestResponse } from './dto/environment-responses.dto.js';
+import { EnvironmentCheck } from './environment-check.service.js';
 import { EnvironmentsService } from './environments.service.js';
 
 const OrgQuery = () => ApiQuery({ name: 'organization_id', required: true, type: String, format: 'uuid' });
@@ -22,7 +23,10 @@ const EnvParam = () => ApiParam({ name: 'environment_id', format: 'uuid' });
 @ApiTags('environments')
 @Controller({ path: 'environments', version: '1' })
 export class EnvironmentsController {
-  constructor(private readonly environments: EnvironmentsService) {}
+  constructor(
+    private readonly environments: EnvironmentsService,
+    private readonly check: EnvironmentCheck,
+  ) {}
 
   @Post()
   @ApiConflictResponse({ description: 'An environment with this name already exists in the organization.' })
@@ -100,6 +104,6 @@ export class EnvironmentsController {
     @OrgAuth() auth: OrgAuthContext,
     @Param('environment_id', ParseIdPipe) id: string,
   ): Promise<EnvironmentTestResponse> {
-    return this.environments.test(auth, id);
+    return this.check.run(auth, id);
   }
 }

@@ -5,6 +5,7 @@ import { StorageConfigsModule } from '../storage-configs/storage-configs.module.
 import { AdminEnvironmentsController } from './admin-environments.controller.js';
 import { EnvironmentsController } from './environments.controller.js';
 import { EnvironmentsRepository } from './environments.repository.js';
+import { EnvironmentCheck } from './environment-check.service.js';
 import { EnvironmentsService } from './environments.service.js';
 import { FilestoreReader } from './filestore.service.js';
 import { PgTools } from './pg-tools.service.js';
@@ -19,6 +20,7 @@ import { SourceSettingsService } from './source-policy/source-settings.service.j
     Transactions,
     EnvironmentsRepository,
     EnvironmentsService,
+    EnvironmentCheck,
     PgTools,
     FilestoreReader,
     SourceSettingsService,

@@ -2,7 +2,6 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import type { AuthContext, OrgAuthContext } from '../../common/auth/auth-context.js';
 import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.js';
 import { CredentialsCipher } from '../../common/crypto/credentials-cipher.js';
@@ -16,13 +15,11 @@ import type {
   CreateEnvironmentDto,
   UpdateEnvironmentDto,
 } from './dto/environment-input.dto.js';
-import type { EnvironmentResponse, EnvironmentTestResponse } from './dto/environment-responses.dto.js';
+import type { EnvironmentResponse } from './dto/environment-responses.dto.js';
 import { Environment } from './environment.entity.js';
 import { EnvironmentsRepository } from './environments.repository.js';
 import { toEnvironmentResponse } from './environments.mapper.js';
-import { FilestoreReader } from './filestore.service.js';
-import { PgTools, type DbConnection, type ServerInfo } from './pg-tools.service.js';
-import { SourceError } from './source-error.js';
+import type { DbConnection } from './pg-tools.service.js';
 import { SourcePolicy, type SourceSpec } from './source-policy/source-policy.service.js';
 
 const nameTaken = (name: string) =>
@@ -38,8 +35,6 @@ export class EnvironmentsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly resolvers: ResourceOrgResolvers,
-    private readonly pgTools: PgTools,
-    private readonly filestore: FilestoreReader,
     private readonly policy: SourcePolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -197,129 +192,6 @@ export class EnvironmentsService implements OnModuleInit {
     });
   }
 
-  /** Can the workers log in, which pg_dump would run, is the filestore readable. Never throws for those. */
-  async test(auth: OrgAuthContext, id: string): Promise<EnvironmentTestResponse> {
-    const env = await this.require(auth.organizationId, id);
-    const report: EnvironmentTestResponse = {
-      success: false,
-      backup_ready: false,
-      database: {
-        ok: false,
-        can_login: false,
-        exists: null,
-        restorable_into: false,
-        server_version: null,
-        error_code: null,
-        message: '',
-      },
-      pg_dump: { ok: false, path: null, version: null, compatible: null, message: '' },
-      filestore: {
-        ok: true,
-        path: env.filestorePath,
-        exists: null,
-        readable: false,
-        file_count: null,
-        total_bytes: null,
-        message: 'No filestore configured (database-only environment).',
-      },
-    };
-    let server: ServerInfo | null = null;
-    let conn: DbConnection;
-    let filestorePath: string | null;
-    try {
-      ({ conn, filestorePath } = await this.checkedSource(auth.organizationId, id, 'read'));
-    } catch (err) {
-      // Refused by the policy: nothing is dialled or opened.
-      const e = asSourceError(err);
-      Object.assign(report.database, { error_code: e.code, message: e.message });
-      if (env.filestorePath) Object.assign(report.filestore, { ok: false, message: e.message });
-      report.pg_dump.message = 'Not checked: the source is not allowed on this platform.';
-      return report;
-    }
-    try {
-      server = await this.pgTools.serverInfo(conn);
-      Object.assign(report.database, {
-        ok: true,
-        can_login: true,
-        exists: true,
-        restorable_into: true,
-        server_version: server.version,
-        message: `Logged in to PostgreSQL ${server.version} as "${conn.username}".`,
-      });
-    } catch (err) {
-      const e = asSourceError(err);
-      Object.assign(report.database, { error_code: e.code, message: e.message });
-      // The server checks the password before it looks for the database: a missing one is a
-      // fine into_empty restore target, not a broken environment.
-      if (e.code === 'not_found')
-        Object.assign(report.database, {
-          ok: true,
-          can_login: true,
-          exists: false,
-          restorable_into: true,
-          message: `${e.message} A backup needs it; a restore with mode into_empty creates it.`,
-        });
-    }
-    const binaries = await this.pgTools.available();
-    if (server) {
-      try {
-        const b = await this.pgTools.choose(server);
-        Object.assign(report.pg_dump, {
-          ok: true,
-          path: b.path,
-          version: b.version,
-          compatible: true,
-          message: `pg_dump ${b.version} will be used (server ${server.version}).`,
-        });
-      } catch (err) {
-        const newest = [...binaries].sort((a, b) => b.major - a.major)[0];
-        Object.assign(report.pg_dump, {
-          path: newest?.path ?? null,
-          version: newest?.version ?? null,
-          compatible: false,
-          message: asSourceError(err).message,
-        });
-      }
-    } else {
-      const newest = [...binaries].sort((a, b) => b.major - a.major)[0];
-      Object.assign(report.pg_dump, {
-        ok: !!newest,
-        path: newest?.path ?? null,
-        version: newest?.version ?? null,
-        message: newest
-          ? `pg_dump ${newest.version} found; compatibility unknown until the login works.`
-          : 'No pg_dump found in PG_BIN_DIRS.',
-      });
-    }
-    if (filestorePath) {
-      try {
-        const s = await this.filestore.scan(filestorePath);
-        Object.assign(report.filestore, {
-          exists: true,
-          readable: true,
-          file_count: s.fileCount,
-          total_bytes: s.totalBytes,
-          message: `${s.fileCount} files, ${s.totalBytes} bytes.`,
-        });
-      } catch (err) {
-        const missing = !(await stat(filestorePath).catch(() => null));
-        Object.assign(
-          report.filestore,
-          missing
-            ? {
-                exists: false,
-                message: `The directory ${filestorePath} does not exist. A backup needs it; a restore creates it.`,
-              }
-            : { ok: false, exists: true, message: asSourceError(err).message },
-        );
-      }
-    }
-    report.success = report.database.ok && report.pg_dump.ok && report.filestore.ok;
-    report.backup_ready =
-      report.success && report.database.exists === true && report.filestore.exists !== false;
-    return report;
-  }
-
   // --- platform administrators (managed environments) ---------------------------------------------
 
   async adminCreate(auth: AuthContext, dto: AdminCreateEnvironmentDto): Promise<EnvironmentResponse> {
@@ -406,8 +278,4 @@ export class EnvironmentsService implements OnModuleInit {
 
 function specOf(e: Pick<Environment, 'dbHost' | 'dbPort' | 'dbName' | 'filestorePath'>): SourceSpec {
   return { host: e.dbHost, port: e.dbPort, database: e.dbName, filestorePath: e.filestorePath };
-}
-
-function asSourceError(err: unknown): SourceError {
-  return err instanceof SourceError ? err : new SourceError('dump_failed', (err as Error).message);
 }

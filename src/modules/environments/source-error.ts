@@ -27,3 +27,8 @@ export class SourceError extends Error {
     this.name = 'SourceError';
   }
 }
+
+/** Anything thrown while checking a source, as the SourceError a report or a backup row records. */
+export function asSourceError(err: unknown): SourceError {
+  return err instanceof SourceError ? err : new SourceError('dump_failed', (err as Error).message);
+}
