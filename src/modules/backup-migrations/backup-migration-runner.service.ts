@@ -5,7 +5,7 @@ import { JobQueue } from '../../common/queue/job-queue.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
-import { serverSideCopier, type ServerSideCopier } from '../storage/drivers/s3-server-copy.js';
+import { serverSideCopier, type ServerSideCopier } from '../storage/drivers/s3/s3-server-copy.js';
 import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { StorageError } from '../storage/storage-errors.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';

@@ -15,7 +15,6 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
 import { StorageDriverFactory, type PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
-import { S3Driver, SCOPED_KEY_MESSAGE } from '../storage/drivers/s3.driver.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { isStorageError, StorageError } from '../storage/storage-errors.js';
 import {
@@ -336,13 +335,13 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
     this.rateLimitTests(scope);
     const driver = await this.openDriverForRequest(scope, id);
     try {
-      const { scoped_key, message, buckets } = await (driver.inner as S3Driver).discoverBuckets();
-      return { scoped_key, message, buckets };
+      if (!driver.discoverBuckets)
+        throw new DomainError('bad_request', `Bucket discovery is not supported by ${row.provider}.`);
+      return await driver.discoverBuckets();
     } catch (err) {
       if (isStorageError(err)) {
-        // The contract's scoped-key message is an answer, not a failure of this call.
-        if (err.message === SCOPED_KEY_MESSAGE)
-          return { scoped_key: true, message: err.message, buckets: [] };
+        // A bucket-scoped key is an answer, not a failure of this call.
+        if (err.code === 'scoped_key') return { scoped_key: true, message: err.message, buckets: [] };
         throw new DomainError('bad_request', `${err.message}${err.hint ? ` ${err.hint}` : ''}`, {
           storage_error_code: err.code,
         });
