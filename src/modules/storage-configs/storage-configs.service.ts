@@ -31,7 +31,8 @@ import { StorageConfig } from './storage-config.entity.js';
 import { StorageConfigsRepository, type ConfigScope } from './storage-configs.repository.js';
 import { toStorageConfigResponse } from './storage-configs.mapper.js';
 import { StorageSettingsService, type StorageSettings } from './storage-settings.service.js';
-import { checkTarget } from './storage-target-rules.js';
+import { checkTarget } from '../storage/providers/check-target.js';
+import { defaultRegion } from '../storage/providers/provider-rules.js';
 import { configurationFailedReport } from '../storage/test-connection.js';
 
 export const BYOS_DISABLED =
@@ -657,7 +658,7 @@ export class StorageConfigsService implements OnModuleInit, OnApplicationBootstr
     return {
       provider: dto.provider,
       bucket: dto.bucket ?? (dto.provider === 'local' ? dto.path : undefined) ?? null,
-      region: dto.provider === 'cloudflare_r2' ? (dto.region ?? 'auto') : (dto.region ?? null),
+      region: dto.region ?? defaultRegion(dto.provider),
       endpointUrl: dto.endpoint_url ?? null,
       accountId: dto.account_id ?? null,
       pathPrefix: dto.path_prefix ?? null,

@@ -6,7 +6,8 @@ import net from 'node:net';
 import path from 'node:path/posix';
 import { PassThrough, type Readable, pipeline } from 'node:stream';
 import tls from 'node:tls';
-import { resolveGuarded, resolveHostPort, trimCredential } from '../../endpoint-rules.js';
+import { resolveGuarded, trimCredential } from '../../endpoint-rules.js';
+import { resolveRemoteEndpoint } from '../../providers/remote-endpoints.js';
 import { normalizePathPrefix } from '../../storage-keys.js';
 import {
   DEFAULT_TIMEOUT_MS,
@@ -55,7 +56,7 @@ export class FtpDriver implements StorageDriver {
     private readonly target: StorageTarget,
     private readonly options: StorageDriverOptions = {},
   ) {
-    const hp = resolveHostPort(target, 21, ['ftp', 'ftps', 'ftpes']);
+    const hp = resolveRemoteEndpoint('ftp', target);
     this.host = hp.host;
     this.port = hp.port;
     this.secure = target.useTls ?? /^ftpe?s:\/\//i.test(target.endpointUrl?.trim() ?? '');

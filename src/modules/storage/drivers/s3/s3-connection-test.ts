@@ -11,7 +11,7 @@ import { probeSocket, runTestConnection } from '../../test-connection.js';
 import { configuredBuckets, discoverS3Buckets } from './s3-buckets.js';
 import type { S3Connection } from './s3-client.js';
 import { assertClockSkewTolerable, measureClockSkew } from './s3-clock-skew.js';
-import { S3_PROVIDER_NAMES } from './s3-errors.js';
+import { PROVIDER_RULES } from '../../providers/provider-rules.js';
 import { MIN_PART } from './s3-part-plan.js';
 
 /**
@@ -39,7 +39,7 @@ export async function testS3Connection(
     driver,
     normalizePathPrefix(c.target.pathPrefix),
     {
-      configuration: `${S3_PROVIDER_NAMES[c.provider]} at ${url.host}, bucket ${c.bucket}, region ${c.endpoint.region}${c.endpoint.forcePathStyle ? ', path-style' : ''}`,
+      configuration: `${PROVIDER_RULES[c.provider].label} at ${url.host}, bucket ${c.bucket}, region ${c.endpoint.region}${c.endpoint.forcePathStyle ? ', path-style' : ''}`,
       connectivity: async (signal) => {
         const r = await probeSocket({
           host: url.hostname.replace(/^\[|\]$/g, ''),

@@ -6,17 +6,7 @@ import {
   redact,
   type StorageErrorCode,
 } from '../../storage-errors.js';
-
-/** How the product names each S3-family provider in messages. */
-export const S3_PROVIDER_NAMES: Record<S3Provider, string> = {
-  aws_s3: 'AWS S3',
-  cloudflare_r2: 'Cloudflare R2',
-  backblaze_b2: 'Backblaze B2',
-  minio: 'MinIO',
-  digitalocean_spaces: 'DigitalOcean Spaces',
-  wasabi: 'Wasabi',
-  s3_compatible: 'S3-compatible storage',
-};
+import { PROVIDER_RULES } from '../../providers/provider-rules.js';
 
 const AUTH_HINTS: Record<S3Provider, string> = {
   aws_s3:
@@ -88,7 +78,7 @@ export function mapS3Error(err: unknown, ctx: S3ErrorContext): StorageError {
   const raw = redact(e.message ?? String(err), ctx.secrets);
   const make = (code: StorageErrorCode, message: string, hint?: string, details?: StorageError['details']) =>
     new StorageError(code, message, { hint, cause: err, providerMessage: `${name}: ${raw}`, details });
-  const provider = S3_PROVIDER_NAMES[ctx.provider];
+  const provider = PROVIDER_RULES[ctx.provider].label;
 
   if (name === 'TimeoutError' || name === 'RequestTimeout') {
     return make(

@@ -13,13 +13,8 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash } from 'node:crypto';
 import net from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
-import {
-  forbiddenEndpoint,
-  isForbiddenAddress,
-  resolveS3Endpoint,
-  trimCredential,
-  type S3Endpoint,
-} from '../../endpoint-rules.js';
+import { forbiddenEndpoint, isForbiddenAddress, trimCredential } from '../../endpoint-rules.js';
+import { resolveS3Endpoint, type S3Endpoint } from '../../providers/s3-endpoints.js';
 import {
   DEFAULT_PRESIGN_TTL_SECONDS,
   DEFAULT_TIMEOUT_MS,

@@ -6,7 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { createRequire } from 'node:module';
 import type * as Ssh2 from 'ssh2';
 import type { SFTPWrapper } from 'ssh2';
-import { resolveGuarded, resolveHostPort, trimCredential } from '../../endpoint-rules.js';
+import { resolveGuarded, trimCredential } from '../../endpoint-rules.js';
+import { resolveRemoteEndpoint } from '../../providers/remote-endpoints.js';
 import { normalizePathPrefix } from '../../storage-keys.js';
 import {
   DEFAULT_TIMEOUT_MS,
@@ -67,7 +68,7 @@ export class SftpDriver implements StorageDriver {
     private readonly target: StorageTarget,
     private readonly options: StorageDriverOptions = {},
   ) {
-    const hp = resolveHostPort(target, 22, ['sftp', 'ssh']);
+    const hp = resolveRemoteEndpoint('sftp', target);
     this.host = hp.host;
     this.port = hp.port;
     const user = trimCredential(target.accessKey);
