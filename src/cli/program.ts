@@ -50,9 +50,10 @@ export function buildProgram(): Command {
       'Re-encrypt every stored credential under the newest CREDENTIALS_KEYS key (online; safe to re-run).',
     )
     .action(async () => {
-      const { StorageConfigsService } = await import('../modules/storage-configs/storage-configs.service.js');
+      const { StorageCredentialRotation } =
+        await import('../modules/storage-configs/storage-credential-rotation.service.js');
       await withAppContext({}, async (ctx) => {
-        const { rotated, total } = await ctx.get(StorageConfigsService).rotateKeys();
+        const { rotated, total } = await ctx.get(StorageCredentialRotation).rotateKeys();
         process.stdout.write(`Re-encrypted ${rotated} of ${total} storage configs under the newest key.\n`);
       });
     });

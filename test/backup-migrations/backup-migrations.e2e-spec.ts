@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { BackupMigrationRunnerService } from '../../src/modules/backup-migrations/backup-migration-runner.service.js';
-import { StorageConfigsService } from '../../src/modules/storage-configs/storage-configs.service.js';
+import { StorageConnectionsService } from '../../src/modules/storage-configs/storage-connections.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import {
   createFilestore,
@@ -133,7 +133,7 @@ describe('backup migrations between storage configs (HTTP, real PostgreSQL, real
 
   /** Object keys under a prefix of a saved config, through the provider layer. */
   const listConfig = async (configId: string, prefix = '') => {
-    const driver = await t.app.get(StorageConfigsService).openDriver(org.id, configId);
+    const driver = await t.app.get(StorageConnectionsService).openDriver(org.id, configId);
     try {
       const keys: string[] = [];
       for await (const e of driver.list(prefix)) keys.push(e.key);
@@ -143,7 +143,7 @@ describe('backup migrations between storage configs (HTTP, real PostgreSQL, real
     }
   };
   const readObject = async (configId: string, key: string) => {
-    const driver = await t.app.get(StorageConfigsService).openDriver(org.id, configId);
+    const driver = await t.app.get(StorageConnectionsService).openDriver(org.id, configId);
     try {
       const chunks: Buffer[] = [];
       for await (const c of await driver.download(key)) chunks.push(c as Buffer);
@@ -153,7 +153,7 @@ describe('backup migrations between storage configs (HTTP, real PostgreSQL, real
     }
   };
   const putObject = async (configId: string, key: string, data: Buffer) => {
-    const driver = await t.app.get(StorageConfigsService).openDriver(org.id, configId);
+    const driver = await t.app.get(StorageConnectionsService).openDriver(org.id, configId);
     try {
       const { Readable } = await import('node:stream');
       await driver.upload(key, Readable.from([data]), { contentLength: data.length });

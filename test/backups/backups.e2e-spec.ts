@@ -6,7 +6,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { BackupRunnerService } from '../../src/modules/backups/backup-runner.service.js';
-import { StorageConfigsService } from '../../src/modules/storage-configs/storage-configs.service.js';
+import { StorageConnectionsService } from '../../src/modules/storage-configs/storage-connections.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import {
   createFilestore,
@@ -87,7 +87,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
   };
   /** Object keys under a prefix of a saved config, listed through the provider layer. */
   const listConfig = async (configId: string, prefix: string) => {
-    const driver = await t.app.get(StorageConfigsService).openDriver(org.id, configId);
+    const driver = await t.app.get(StorageConnectionsService).openDriver(org.id, configId);
     try {
       const keys: string[] = [];
       for await (const e of driver.list(prefix)) keys.push(e.key);
@@ -809,7 +809,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
         ).toBe(200);
         const done = await waitForBackup(t3, o.token, b.body.id, { timeoutMs: 60_000 });
         expect(done).toMatchObject({ status: 'completed', attempts: 2, error_code: null });
-        const driver = await t3.app.get(StorageConfigsService).openDriver(o2.id, cfg.body.id);
+        const driver = await t3.app.get(StorageConnectionsService).openDriver(o2.id, cfg.body.id);
         try {
           const keys: string[] = [];
           for await (const x of driver.list(done.object_prefix)) keys.push(x.key);

@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { generateKeySpec } from '../../src/common/crypto/credentials-cipher.js';
 import { StorageConfigsService } from '../../src/modules/storage-configs/storage-configs.service.js';
+import { StorageConnectionsService } from '../../src/modules/storage-configs/storage-connections.service.js';
+import { StorageCredentialRotation } from '../../src/modules/storage-configs/storage-credential-rotation.service.js';
 import { apiClient, ok, problem, type OffsiteClient, type Schemas } from '../support/api.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startDenyListBucketsProxy } from '../support/deny-list-buckets.proxy.js';
@@ -253,7 +255,7 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server,
 
   it('PATCH without secret_key keeps the stored secret; with one replaces it', async () => {
     const created = ok(await create(asOwner, org.id, r2Body({ name: 'patch-me' })), 201);
-    const svc = t.app.get(StorageConfigsService);
+    const svc = t.app.get(StorageConnectionsService);
     const renamed = ok(await asOwner.PATCH(CONFIG, { ...byId(created.id), body: { name: 'renamed' } }), 200);
     expect(renamed.name).toBe('renamed');
     expect((await svc.loadTarget(org.id, created.id)).secretKey).toBe(SECRET);
@@ -557,7 +559,9 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server,
     );
     try {
       const svc = t2.app.get(StorageConfigsService);
-      const { rotated, total } = await svc.rotateKeys();
+      const connections = t2.app.get(StorageConnectionsService);
+      const rotation = t2.app.get(StorageCredentialRotation);
+      const { rotated, total } = await rotation.rotateKeys();
       expect(total).toBeGreaterThan(1);
       expect(rotated).toBe(total - 1); // all but the platform `local` config, which has no credentials
       const db = new pg.Client({ connectionString: t.db.url });
@@ -569,8 +573,8 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server,
       expect(rows[0].n).toBe(0);
       const list = await svc.list(org.id);
       const sample = list.find((c) => c.has_secret)!;
-      expect((await svc.loadTarget(org.id, sample.id)).secretKey).toMatch(/^sk-|testing|S3RVER/);
-      expect((await svc.rotateKeys()).rotated).toBe(0);
+      expect((await connections.loadTarget(org.id, sample.id)).secretKey).toMatch(/^sk-|testing|S3RVER/);
+      expect((await rotation.rotateKeys()).rotated).toBe(0);
     } finally {
       await t2.close();
     }

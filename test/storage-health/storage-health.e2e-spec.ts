@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { FakeClock } from '../../src/common/clock/clock.js';
-import { StorageConfigsService } from '../../src/modules/storage-configs/storage-configs.service.js';
+import { StorageConnectionsService } from '../../src/modules/storage-configs/storage-connections.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import {
   createOrg,
@@ -145,7 +145,7 @@ describe('storage health probes (injectable clock, a real S3 server stopped and 
     client.destroy();
     expect(listed.Contents ?? []).toEqual([]);
     // The light probe: write, read back, delete; no multipart upload, no presigned URLs.
-    const report = await t.app.get(StorageConfigsService).probeLight(org.id, configId);
+    const report = await t.app.get(StorageConnectionsService).probeLight(org.id, configId);
     const steps = Object.fromEntries(report.steps.map((st) => [st.name, st]));
     expect(report.success).toBe(true);
     for (const name of ['write probe', 'read back', 'delete', 'cleanup verified'])

@@ -14,8 +14,8 @@ import {
   type CodecEngine,
 } from '../../src/modules/storage/pipeline/codec.js';
 import { streamToStorage } from '../../src/modules/storage/pipeline/stream-to-storage.js';
-import { LocalDriver } from '../../src/modules/storage/drivers/local.driver.js';
-import { S3Driver } from '../../src/modules/storage/drivers/s3.driver.js';
+import { LocalDriver } from '../../src/modules/storage/drivers/local/local.driver.js';
+import { S3Driver } from '../../src/modules/storage/drivers/s3/s3.driver.js';
 import type { StorageDriver } from '../../src/modules/storage/storage-driver.js';
 
 const MiB = 1024 * 1024;

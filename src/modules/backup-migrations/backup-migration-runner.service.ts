@@ -5,10 +5,11 @@ import { JobQueue } from '../../common/queue/job-queue.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
-import { serverSideCopier, type ServerSideCopier } from '../storage/drivers/s3-server-copy.js';
+import { serverSideCopier, type ServerSideCopier } from '../storage/drivers/s3/s3-server-copy.js';
 import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { StorageError } from '../storage/storage-errors.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { StorageConnectionsService } from '../storage-configs/storage-connections.service.js';
 import type {
   BackupMigration,
   BackupMigrationItem,
@@ -65,6 +66,7 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
     private readonly queue: JobQueue,
     private readonly migrations: BackupMigrationsRepository,
     private readonly storageConfigs: StorageConfigsService,
+    private readonly storageConnections: StorageConnectionsService,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -191,11 +193,10 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
   }
 
   private async open(configId: string): Promise<PrefixedStorageDriver> {
-    const scope = await this.migrations.storageScope(configId);
     // One S3 part in flight while the next fills: 20 backups × 16 MiB local → S3 peaked at
     // 162–163 MB worker RSS (2 runs), against 162–195 MB with 2 in flight (4 runs); the backup
     // target is 200 MB.
-    return this.storageConfigs.openDriver(scope, configId, { queueSize: 1 });
+    return this.storageConnections.openDriverFor(configId, { queueSize: 1 });
   }
 
   /** Copy, verify, stat, re-point (with the counters) one backup. Errors of the backup end its item. */
@@ -381,10 +382,7 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
           await this.clearLeftover(l.migrationId, l.backupId);
           continue;
         }
-        const driver = await this.storageConfigs.openDriver(
-          await this.migrations.storageScope(l.sourceId),
-          l.sourceId,
-        );
+        const driver = await this.storageConnections.openDriverFor(l.sourceId);
         try {
           for (const p of backup.parts) await driver.delete(p.key);
           await this.clearLeftover(l.migrationId, l.backupId);

@@ -332,16 +332,6 @@ export class BackupMigrationsRepository {
     return this.tx.manager().getRepository(Backup).findOne({ where: { organizationId, id } });
   }
 
-  /** The scope (owning organization, or null for a platform config) of a storage config. */
-  async storageScope(storageConfigId: string): Promise<string | null> {
-    const [row] = (await this.tx
-      .manager()
-      .query('SELECT organization_id FROM storage_configs WHERE id = $1', [storageConfigId])) as {
-      organization_id: string | null;
-    }[];
-    return row?.organization_id ?? null;
-  }
-
   /**
    * The queue gave the job up: unfinished items end too (the database must not keep them active).
    * Backups still on the source stay there; re-pointed ones keep their source objects as leftovers.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import type { BackupPart } from '../backups/backup.entity.js';
-import type { ServerSideCopier } from '../storage/drivers/s3-server-copy.js';
+import type { ServerSideCopier } from '../storage/drivers/s3/s3-server-copy.js';
 import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { StorageError } from '../storage/storage-errors.js';
 

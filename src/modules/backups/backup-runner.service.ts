@@ -16,6 +16,7 @@ import { SourceError } from '../environments/source-error.js';
 import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { StorageError } from '../storage/storage-errors.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { StorageConnectionsService } from '../storage-configs/storage-connections.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
 import { StorageHealthService } from '../storage-health/storage-health.service.js';
@@ -91,6 +92,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     private readonly pgTools: PgTools,
     private readonly filestore: FilestoreReader,
     private readonly storageConfigs: StorageConfigsService,
+    private readonly storageConnections: StorageConnectionsService,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly notifications: NotificationOutbox,
@@ -157,8 +159,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
 
     let driver: PrefixedStorageDriver | undefined;
     try {
-      driver = await this.storageConfigs.openDriver(
-        await this.backups.storageScope(backup.storageConfigId),
+      driver = await this.storageConnections.openDriverFor(
         backup.storageConfigId,
         // database and filestore upload at once: 2 parts in flight each keeps the worker's memory
         // at one upload's default window (bench:backup)
@@ -503,10 +504,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
 
   /** Removes the objects of a failed backup marked cleanup_pending; the mark stays if the storage refuses. */
   private async cleanupPending(b: Backup): Promise<void> {
-    const driver = await this.storageConfigs.openDriver(
-      await this.backups.storageScope(b.storageConfigId),
-      b.storageConfigId,
-    );
+    const driver = await this.storageConnections.openDriverFor(b.storageConfigId);
     try {
       if (await this.cleanup(driver, b)) await this.backups.setCleanupPending(b.organizationId, b.id, false);
     } finally {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BackupStorageModule } from './backup-storage.module.js';
 import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { EnvironmentsModule } from '../environments/environments.module.js';
@@ -13,6 +14,7 @@ import { BackupsService } from './backups.service.js';
 
 @Module({
   imports: [
+    BackupStorageModule,
     AuditModule,
     StorageConfigsModule,
     EnvironmentsModule,

@@ -15,6 +15,8 @@ import { EnvironmentsService } from '../environments/environments.service.js';
 import { isS3Provider } from '../storage/storage-driver.js';
 import { StorageError } from '../storage/storage-errors.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { BackupStorageResolver } from './backup-storage.resolver.js';
+import { StorageConnectionsService } from '../storage-configs/storage-connections.service.js';
 import { BACKUP_QUEUE, BackupRunnerService, type BackupJob } from './backup-runner.service.js';
 import { ByteRange } from './backup-streams.js';
 import { Backup, type BackupTrigger } from './backup.entity.js';
@@ -55,6 +57,8 @@ export class BackupsService implements OnModuleInit {
     private readonly backups: BackupsRepository,
     private readonly environments: EnvironmentsService,
     private readonly storageConfigs: StorageConfigsService,
+    private readonly backupStorage: BackupStorageResolver,
+    private readonly storageConnections: StorageConnectionsService,
     private readonly queue: JobQueue,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
@@ -73,7 +77,7 @@ export class BackupsService implements OnModuleInit {
   async create(auth: OrgAuthContext, dto: CreateBackupDto): Promise<BackupResponse> {
     const orgId = auth.organizationId;
     const env = await this.environments.require(orgId, dto.environment_id);
-    const { config } = await this.storageConfigs.resolveForBackup(
+    const { config } = await this.backupStorage.resolveForBackup(
       orgId,
       dto.storage_config_id,
       env.storageConfigId,
@@ -279,8 +283,8 @@ export class BackupsService implements OnModuleInit {
   > {
     const backup = await this.backups.markDeleting(orgId, id);
     if (!backup) return { outcome: 'skipped' };
-    const driver = await this.storageConfigs
-      .openDriver(await this.backups.storageScope(backup.storageConfigId), backup.storageConfigId)
+    const driver = await this.storageConnections
+      .openDriverFor(backup.storageConfigId)
       .catch((err: unknown) => err as Error);
     try {
       if (driver instanceof Error) throw driver;
@@ -332,10 +336,7 @@ export class BackupsService implements OnModuleInit {
         `The backup is ${backup.status}; only completed backups can be downloaded.`,
       );
     }
-    const driver = await this.storageConfigs.openDriverForRequest(
-      await this.backups.storageScope(backup.storageConfigId),
-      backup.storageConfigId,
-    );
+    const driver = await this.storageConnections.openDriverForRequest(backup.storageConfigId);
     try {
       const presign = isS3Provider(driver.provider);
       const ttl = presign ? PRESIGN_TTL_SECONDS : LINK_TTL_SECONDS;
@@ -372,10 +373,7 @@ export class BackupsService implements OnModuleInit {
     const backup = await this.backups.findById(claim.organizationId, claim.backupId);
     const part = backup?.status === 'completed' ? backup.parts.find((p) => p.name === claim.part) : undefined;
     if (!backup || !part) throw new DomainError('not_found', 'This download link is invalid or has expired.');
-    const driver = await this.storageConfigs.openDriverForRequest(
-      await this.backups.storageScope(backup.storageConfigId),
-      backup.storageConfigId,
-    );
+    const driver = await this.storageConnections.openDriverForRequest(backup.storageConfigId);
     const headers: Record<string, string> = {
       'accept-ranges': 'bytes',
       'content-type': part.name === 'manifest' ? 'application/json' : 'application/octet-stream',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BackupStorageModule } from '../backups/backup-storage.module.js';
 import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { StorageConfigsModule } from '../storage-configs/storage-configs.module.js';
@@ -14,7 +15,7 @@ import { SourcePolicy } from './source-policy/source-policy.service.js';
 import { SourceSettingsService } from './source-policy/source-settings.service.js';
 
 @Module({
-  imports: [AuditModule, StorageConfigsModule],
+  imports: [BackupStorageModule, AuditModule, StorageConfigsModule],
   controllers: [EnvironmentsController, AdminEnvironmentsController, AdminSourceSettingsController],
   providers: [
     Transactions,

@@ -9,7 +9,7 @@ import { Transactions } from '../../common/database/transactions.js';
 import { isUniqueViolation } from '../../common/database/unique-violation.js';
 import { DomainError, notFound } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
-import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { BackupStorageResolver } from '../backups/backup-storage.resolver.js';
 import type {
   AdminCreateEnvironmentDto,
   CreateEnvironmentDto,
@@ -31,7 +31,7 @@ export class EnvironmentsService implements OnModuleInit {
   constructor(
     private readonly environments: EnvironmentsRepository,
     private readonly cipher: CredentialsCipher,
-    private readonly storageConfigs: StorageConfigsService,
+    private readonly backupStorage: BackupStorageResolver,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly resolvers: ResourceOrgResolvers,
@@ -62,7 +62,7 @@ export class EnvironmentsService implements OnModuleInit {
     managed = false,
   ): Promise<EnvironmentResponse> {
     const orgId = auth.organizationId;
-    if (dto.storage_config_id) await this.storageConfigs.resolveForBackup(orgId, dto.storage_config_id);
+    if (dto.storage_config_id) await this.backupStorage.resolveForBackup(orgId, dto.storage_config_id);
     await this.policy.checkForSave(
       orgId,
       {
@@ -129,7 +129,7 @@ export class EnvironmentsService implements OnModuleInit {
         'This environment is managed by the platform: its database connection and filestore path can only be changed by a platform administrator.',
       );
     }
-    if (dto.storage_config_id) await this.storageConfigs.resolveForBackup(orgId, dto.storage_config_id);
+    if (dto.storage_config_id) await this.backupStorage.resolveForBackup(orgId, dto.storage_config_id);
     const changes: Partial<Environment> = {
       name: dto.name ?? current.name,
       dbHost: db.host ?? current.dbHost,

@@ -17,6 +17,7 @@ import { SourceError } from '../environments/source-error.js';
 import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { StorageError } from '../storage/storage-errors.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { StorageConnectionsService } from '../storage-configs/storage-connections.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { NotificationOutbox } from '../notifications/notification-outbox.service.js';
 import { derivedName, PgLoader } from './pg-loader.service.js';
@@ -103,6 +104,7 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
     private readonly environments: EnvironmentsService,
     private readonly loader: PgLoader,
     private readonly storageConfigs: StorageConfigsService,
+    private readonly storageConnections: StorageConnectionsService,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly notifications: NotificationOutbox,
@@ -277,10 +279,7 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
         : null;
       if (!backup || backup.status !== 'completed')
         throw new RestoreError('integrity_failed', 'The backup no longer exists or is not completed.');
-      driver = await this.storageConfigs.openDriver(
-        await this.restores.storageScope(backup.storageConfigId),
-        backup.storageConfigId,
-      );
+      driver = await this.storageConnections.openDriverFor(backup.storageConfigId);
       const result =
         restore.kind === 'restore'
           ? await this.restoreInto(restore, backup, driver, controller.signal, progress, scratch)

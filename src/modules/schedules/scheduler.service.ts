@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Backup } from '../backups/backup.entity.js';
 import { BackupsService } from '../backups/backups.service.js';
 import { EnvironmentsService } from '../environments/environments.service.js';
-import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { BackupStorageResolver } from '../backups/backup-storage.resolver.js';
 import { CronSpec } from './cron.js';
 import { ScheduleRun, type ScheduleRunStatus } from './schedule.entity.js';
 import { jitterOffsetMs, nextFireAfter } from './schedule-timing.js';
@@ -36,7 +36,7 @@ export class SchedulerService implements OnModuleInit, OnApplicationShutdown {
     private readonly schedules: SchedulesRepository,
     private readonly backups: BackupsService,
     private readonly environments: EnvironmentsService,
-    private readonly storageConfigs: StorageConfigsService,
+    private readonly backupStorage: BackupStorageResolver,
     private readonly audit: AuditService,
     private readonly tx: Transactions,
     private readonly clock: Clock,
@@ -180,7 +180,7 @@ export class SchedulerService implements OnModuleInit, OnApplicationShutdown {
     }
     try {
       const env = await this.environments.require(s.organizationId, s.environmentId);
-      const { config } = await this.storageConfigs.resolveForBackup(
+      const { config } = await this.backupStorage.resolveForBackup(
         s.organizationId,
         s.storageConfigId,
         env.storageConfigId,

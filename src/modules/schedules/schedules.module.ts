@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BackupStorageModule } from '../backups/backup-storage.module.js';
 import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -16,7 +17,14 @@ import { SchedulesRepository } from './schedules.repository.js';
 import { SchedulesService } from './schedules.service.js';
 
 @Module({
-  imports: [AuditModule, BackupsModule, EnvironmentsModule, StorageConfigsModule, NotificationsModule],
+  imports: [
+    BackupStorageModule,
+    AuditModule,
+    BackupsModule,
+    EnvironmentsModule,
+    StorageConfigsModule,
+    NotificationsModule,
+  ],
   controllers: [EnvironmentSchedulesController, EnvironmentRetentionController, SchedulesController],
   providers: [Transactions, SchedulesRepository, SchedulesService, SchedulerService, RetentionService],
 })

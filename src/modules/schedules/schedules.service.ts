@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../../common/database/unique-violation.js';
 import { DomainError, notFound, type FieldError } from '../../common/errors/domain-error.js';
 import { AuditService } from '../audit/audit.service.js';
 import { EnvironmentsService } from '../environments/environments.service.js';
-import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { BackupStorageResolver } from '../backups/backup-storage.resolver.js';
 import { StorageSettingsService } from '../storage-configs/storage-settings.service.js';
 import { CronProblem, CronSpec, formatInZone, isValidTimeZone } from './cron.js';
 import { EnvironmentRetention } from './environment-retention.entity.js';
@@ -52,7 +52,7 @@ export class SchedulesService implements OnModuleInit {
   constructor(
     private readonly schedules: SchedulesRepository,
     private readonly environments: EnvironmentsService,
-    private readonly storageConfigs: StorageConfigsService,
+    private readonly backupStorage: BackupStorageResolver,
     private readonly settings: StorageSettingsService,
     private readonly retention: RetentionService,
     private readonly audit: AuditService,
@@ -335,7 +335,7 @@ export class SchedulesService implements OnModuleInit {
     }
     if (retention) this.checkPolicy(retention);
     if (storageConfigId) {
-      await this.storageConfigs.resolveForBackup(orgId, storageConfigId).catch((err: unknown) => {
+      await this.backupStorage.resolveForBackup(orgId, storageConfigId).catch((err: unknown) => {
         if (err instanceof DomainError)
           throw invalid([{ field: 'storage_config_id', messages: [err.detail] }]);
         throw err;

@@ -14,12 +14,17 @@ import type { TestConnectionReport } from '../storage/storage-driver.js';
 import { CreateStorageConfigDto, UpdateStorageConfigDto } from './dto/storage-config-input.dto.js';
 import { StorageConfigResponse, TestConnectionResponse } from './dto/storage-config-responses.dto.js';
 import { StorageConfigsService } from './storage-configs.service.js';
+import { StorageConnectionsService } from './storage-connections.service.js';
+import { PLATFORM_SCOPE } from './storage-configs.repository.js';
 
 /** Platform-level storage (no organization); the default one is the fallback for organizations without storage. */
 @ApiTags('admin')
 @Controller({ path: 'admin/storage-configs', version: '1' })
 export class AdminStorageConfigsController {
-  constructor(private readonly service: StorageConfigsService) {}
+  constructor(
+    private readonly service: StorageConfigsService,
+    private readonly connections: StorageConnectionsService,
+  ) {}
 
   @Post()
   @PlatformAdmin()
@@ -28,7 +33,7 @@ export class AdminStorageConfigsController {
     summary: 'Create a platform storage configuration (the first one becomes the platform default).',
   })
   create(@Auth() auth: AuthContext, @Body() dto: CreateStorageConfigDto): Promise<StorageConfigResponse> {
-    return this.service.create(auth, null, dto);
+    return this.service.create(auth, PLATFORM_SCOPE, dto);
   }
 
   @Get()
@@ -36,7 +41,7 @@ export class AdminStorageConfigsController {
   @ApiOkResponse({ type: [StorageConfigResponse] })
   @ApiOperation({ summary: 'List platform storage configurations.' })
   list(): Promise<StorageConfigResponse[]> {
-    return this.service.list(null);
+    return this.service.list(PLATFORM_SCOPE);
   }
 
   @Post('test-connection')
@@ -45,7 +50,7 @@ export class AdminStorageConfigsController {
   @ApiOkResponse({ type: TestConnectionResponse })
   @ApiOperation({ summary: 'Test an unsaved platform configuration.' })
   testUnsaved(@Auth() auth: AuthContext, @Body() dto: CreateStorageConfigDto): Promise<TestConnectionReport> {
-    return this.service.testUnsaved(auth, null, dto);
+    return this.connections.testUnsaved(auth, PLATFORM_SCOPE, dto);
   }
 
   @Get(':storage_config_id')
@@ -53,7 +58,7 @@ export class AdminStorageConfigsController {
   @ApiOkResponse({ type: StorageConfigResponse })
   @ApiOperation({ summary: 'One platform storage configuration.' })
   get(@Param('storage_config_id', ParseIdPipe) id: string): Promise<StorageConfigResponse> {
-    return this.service.get(null, id);
+    return this.service.get(PLATFORM_SCOPE, id);
   }
 
   @Patch(':storage_config_id')
@@ -68,7 +73,7 @@ export class AdminStorageConfigsController {
     @Param('storage_config_id', ParseIdPipe) id: string,
     @Body() dto: UpdateStorageConfigDto,
   ): Promise<StorageConfigResponse> {
-    return this.service.update(auth, null, id, dto);
+    return this.service.update(auth, PLATFORM_SCOPE, id, dto);
   }
 
   @Delete(':storage_config_id')
@@ -80,7 +85,7 @@ export class AdminStorageConfigsController {
     @Auth() auth: AuthContext,
     @Param('storage_config_id', ParseIdPipe) id: string,
   ): Promise<void> {
-    await this.service.remove(auth, null, id);
+    await this.service.remove(auth, PLATFORM_SCOPE, id);
   }
 
   @Post(':storage_config_id/test')
@@ -92,6 +97,6 @@ export class AdminStorageConfigsController {
     @Auth() auth: AuthContext,
     @Param('storage_config_id', ParseIdPipe) id: string,
   ): Promise<TestConnectionReport> {
-    return this.service.testSaved(auth, null, id);
+    return this.connections.testSaved(auth, PLATFORM_SCOPE, id);
   }
 }

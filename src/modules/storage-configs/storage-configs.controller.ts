@@ -19,6 +19,7 @@ import {
   TestConnectionResponse,
 } from './dto/storage-config-responses.dto.js';
 import { StorageConfigsService } from './storage-configs.service.js';
+import { StorageConnectionsService } from './storage-connections.service.js';
 
 const OrgQuery = () => ApiQuery({ name: 'organization_id', required: true, type: String, format: 'uuid' });
 
@@ -26,7 +27,10 @@ const OrgQuery = () => ApiQuery({ name: 'organization_id', required: true, type:
 @ApiTags('storage-configs')
 @Controller({ path: 'backups/storage-configs', version: '1' })
 export class StorageConfigsController {
-  constructor(private readonly service: StorageConfigsService) {}
+  constructor(
+    private readonly service: StorageConfigsService,
+    private readonly connections: StorageConnectionsService,
+  ) {}
 
   @Post()
   @RequirePermission('org.storage.create')
@@ -62,7 +66,7 @@ export class StorageConfigsController {
     @OrgAuth() auth: OrgAuthContext,
     @Body() dto: CreateStorageConfigDto,
   ): Promise<TestConnectionReport> {
-    return this.service.testUnsaved(auth, auth.organizationId, dto);
+    return this.connections.testUnsaved(auth, auth.organizationId, dto);
   }
 
   @Get(':config_id')
@@ -114,7 +118,7 @@ export class StorageConfigsController {
     @OrgAuth() auth: OrgAuthContext,
     @Param('config_id', ParseIdPipe) id: string,
   ): Promise<BucketsResponse> {
-    return this.service.buckets(auth.organizationId, id);
+    return this.connections.buckets(auth.organizationId, id);
   }
 
   @Post(':config_id/recount')
@@ -142,6 +146,6 @@ export class StorageConfigsController {
     @OrgAuth() auth: OrgAuthContext,
     @Param('config_id', ParseIdPipe) id: string,
   ): Promise<TestConnectionReport> {
-    return this.service.testSaved(auth, auth.organizationId, id);
+    return this.connections.testSaved(auth, auth.organizationId, id);
   }
 }

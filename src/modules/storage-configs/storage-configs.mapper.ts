@@ -38,3 +38,11 @@ export function toStorageConfigResponse(c: StorageConfig): StorageConfigResponse
     updated_at: c.updatedAt.toISOString(),
   };
 }
+
+/**
+ * What the API shows of an access key or user name: its last 4 characters when it has at least 12
+ * (at most a third of it), otherwise nothing at all ('' is shown as fully masked).
+ */
+export function accessKeyHint(accessKey: string): string {
+  return accessKey.length >= 12 ? accessKey.slice(-4) : '';
+}

@@ -3,11 +3,15 @@ import { In, IsNull, type FindOptionsWhere } from 'typeorm';
 import { Transactions } from '../../common/database/transactions.js';
 import { SECRET_COLUMNS, StorageConfig } from './storage-config.entity.js';
 
+/** The scope of the platform's own storage configs (chosen by platform admins, owned by no organization). */
+export type PlatformScope = null;
+export const PLATFORM_SCOPE: PlatformScope = null;
+
 /**
- * `scope` is required everywhere: an organization id for tenant configs, or null for the platform's
- * own configs. There is no method that reads a config without naming its scope.
+ * `scope` is required everywhere: an organization id for tenant configs, or the platform scope for
+ * the platform's own configs. There is no method that reads a config without naming its scope.
  */
-export type ConfigScope = string | null;
+export type ConfigScope = string | PlatformScope;
 
 const byScope = (scope: ConfigScope): FindOptionsWhere<StorageConfig> => ({
   organizationId: scope === null ? IsNull() : scope,
@@ -51,6 +55,12 @@ export class StorageConfigsRepository {
   async findOrganizationId(id: string): Promise<string | null> {
     const row = await this.repo.findOne({ where: { id }, select: { id: true, organizationId: true } });
     return row?.organizationId ?? null;
+  }
+
+  /** The scope a config belongs to, undefined when it does not exist (callers hold ids from their own rows). */
+  async findScope(id: string): Promise<ConfigScope | undefined> {
+    const row = await this.repo.findOne({ where: { id }, select: { id: true, organizationId: true } });
+    return row ? row.organizationId : undefined;
   }
 
   findDefault(scope: ConfigScope): Promise<StorageConfig | null> {

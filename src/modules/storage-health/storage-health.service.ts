@@ -10,6 +10,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox.service
 import type { StorageConfig, StorageHealth } from '../storage-configs/storage-config.entity.js';
 import type { ConfigScope } from '../storage-configs/storage-configs.repository.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { StorageConnectionsService } from '../storage-configs/storage-connections.service.js';
 import type { TestConnectionReport } from '../storage/storage-driver.js';
 import type { StorageHealthResponse } from './dto/storage-health-responses.dto.js';
 import { StorageHealthProbe } from './storage-health-probe.entity.js';
@@ -41,6 +42,7 @@ export class StorageHealthService implements OnModuleInit, OnApplicationShutdown
   constructor(
     private readonly repo: StorageHealthRepository,
     private readonly storageConfigs: StorageConfigsService,
+    private readonly connections: StorageConnectionsService,
     private readonly outbox: NotificationOutbox,
     private readonly metrics: MetricsService,
     private readonly queue: JobQueue,
@@ -103,7 +105,7 @@ export class StorageHealthService implements OnModuleInit, OnApplicationShutdown
     const started = Date.now();
     let report: TestConnectionReport;
     try {
-      report = await this.storageConfigs.probeLight(
+      report = await this.connections.probeLight(
         scope,
         id,
         AbortSignal.any([this.stopping.signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),

@@ -6,11 +6,11 @@ import {
   normalizeHostName,
   normalizeEndpoint,
   resolveGuarded,
-  resolveHostPort,
-  resolveS3Endpoint,
   trimCredential,
 } from './endpoint-rules.js';
 import { StorageError } from './storage-errors.js';
+import { resolveHostPort } from './providers/remote-endpoints.js';
+import { resolveS3Endpoint } from './providers/s3-endpoints.js';
 
 const code = (fn: () => unknown) => {
   try {

@@ -1,7 +1,6 @@
 import dns, { type LookupAddress } from 'node:dns';
 import net from 'node:net';
 import { StorageError, invalidConfig } from './storage-errors.js';
-import type { S3Provider, StorageDriverOptions, StorageTarget } from './storage-driver.js';
 
 /** Credentials pasted with surrounding whitespace are a frequent cause of "malformed key" errors. */
 export function trimCredential(value: string | null | undefined): string | undefined {
@@ -257,129 +256,6 @@ export function normalizeEndpoint(raw: string, allowInsecure: boolean): URL {
 }
 
 export const endpointString = (url: URL): string => `${url.protocol}//${url.host}`;
-
-export interface S3Endpoint {
-  /** Passed to the SDK; undefined lets the SDK resolve AWS endpoints from the region. */
-  endpoint: string | undefined;
-  /** What connectivity checks talk to. */
-  url: URL;
-  region: string;
-  forcePathStyle: boolean;
-}
-
-const R2_ACCOUNT_ID = /^[0-9a-f]{32}$/;
-const REGION_RE = /^[a-z0-9-]{2,40}$/;
-
-function requireRegion(provider: S3Provider, region: string | undefined, example: string): string {
-  if (!region) throw invalidConfig(`A region is required for ${provider} (e.g. ${example}).`);
-  if (!REGION_RE.test(region)) throw invalidConfig(`The region "${region}" is not a valid region code.`);
-  return region;
-}
-
-/** Endpoint derivation per provider (the provider endpoint rules of the storage contract). */
-export function resolveS3Endpoint(
-  provider: S3Provider,
-  target: Pick<StorageTarget, 'endpointUrl' | 'region' | 'accountId'>,
-  options: Pick<StorageDriverOptions, 'allowInsecureEndpoints'>,
-): S3Endpoint {
-  const allowInsecure = options.allowInsecureEndpoints ?? false;
-  const region = target.region?.trim().toLowerCase() || undefined;
-  const explicit = target.endpointUrl?.trim()
-    ? normalizeEndpoint(target.endpointUrl, allowInsecure)
-    : undefined;
-  const derived = (host: string, r: string, pathStyle = false): S3Endpoint => {
-    const url = explicit ?? new URL(`https://${host}`);
-    return { endpoint: endpointString(url), url, region: r, forcePathStyle: pathStyle };
-  };
-  switch (provider) {
-    case 'aws_s3': {
-      const r = region ?? 'us-east-1';
-      if (!REGION_RE.test(r)) throw invalidConfig(`The region "${r}" is not a valid AWS region.`);
-      if (explicit)
-        return { endpoint: endpointString(explicit), url: explicit, region: r, forcePathStyle: false };
-      return {
-        endpoint: undefined,
-        url: new URL(`https://s3.${r}.amazonaws.com`),
-        region: r,
-        forcePathStyle: false,
-      };
-    }
-    case 'cloudflare_r2': {
-      const accountId = target.accountId?.trim().toLowerCase();
-      if (!explicit) {
-        if (!accountId) {
-          throw invalidConfig(
-            'Account ID is required for Cloudflare R2.',
-            'Copy the 32-character account ID from the Cloudflare dashboard (R2 overview).',
-          );
-        }
-        if (!R2_ACCOUNT_ID.test(accountId)) {
-          throw invalidConfig('The Cloudflare account ID must be 32 hexadecimal characters.');
-        }
-      }
-      return derived(`${accountId}.r2.cloudflarestorage.com`, 'auto');
-    }
-    case 'digitalocean_spaces': {
-      const r = requireRegion(provider, region, 'fra1');
-      return derived(`${r}.digitaloceanspaces.com`, r);
-    }
-    case 'backblaze_b2': {
-      const r = requireRegion(provider, region, 'us-west-004');
-      return derived(`s3.${r}.backblazeb2.com`, r);
-    }
-    case 'wasabi': {
-      const r = requireRegion(provider, region, 'us-east-1');
-      return derived(`s3.${r}.wasabisys.com`, r);
-    }
-    case 'minio':
-    case 's3_compatible': {
-      if (!explicit) {
-        throw invalidConfig(
-          `An endpoint URL is required for ${provider === 'minio' ? 'MinIO' : 'S3-compatible storage'}.`,
-          'e.g. https://minio.example.com:9000',
-        );
-      }
-      const r = region ?? 'us-east-1';
-      if (!REGION_RE.test(r)) throw invalidConfig(`The region "${r}" is not a valid region code.`);
-      return { endpoint: endpointString(explicit), url: explicit, region: r, forcePathStyle: true };
-    }
-  }
-}
-
-export interface HostPort {
-  host: string;
-  port: number;
-}
-
-/** FTP/SFTP: host and port from `host`/`port`, or from an endpoint such as sftp://host:2222. */
-export function resolveHostPort(
-  target: Pick<StorageTarget, 'host' | 'port' | 'endpointUrl'>,
-  defaultPort: number,
-  schemes: readonly string[],
-): HostPort {
-  let host = target.host?.trim();
-  let port = target.port ?? undefined;
-  const endpoint = target.endpointUrl?.trim();
-  if (!host && endpoint) {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `${schemes[0]}://${endpoint}`;
-    let url: URL;
-    try {
-      url = new URL(withScheme);
-    } catch {
-      throw invalidConfig(`The endpoint "${endpoint}" is not a valid host name.`);
-    }
-    if (!schemes.includes(url.protocol.replace(/:$/, ''))) {
-      throw invalidConfig(`The endpoint must use ${schemes.map((s) => `${s}://`).join(' or ')}.`);
-    }
-    host = url.hostname.replace(/^\[|\]$/g, '');
-    if (url.port && port == null) port = Number(url.port);
-  }
-  if (!host) throw invalidConfig('A host name is required.');
-  if (/[\s/@]/.test(host)) throw invalidConfig(`The host "${host}" is not a valid host name.`);
-  const p = port ?? defaultPort;
-  if (!Number.isInteger(p) || p < 1 || p > 65535) throw invalidConfig(`The port ${p} is not valid.`);
-  return { host, port: p };
-}
 
 export type HostVerdict =
   { kind: 'public' } | { kind: 'forbidden'; address: string } | { kind: 'unresolved' };

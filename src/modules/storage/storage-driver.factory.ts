@@ -1,10 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { FtpDriver } from './drivers/ftp.driver.js';
-import { LocalDriver } from './drivers/local.driver.js';
-import { S3Driver } from './drivers/s3.driver.js';
-import { SftpDriver } from './drivers/sftp.driver.js';
+import { FtpDriver } from './drivers/ftp/ftp.driver.js';
+import { LocalDriver } from './drivers/local/local.driver.js';
+import { S3Driver } from './drivers/s3/s3.driver.js';
+import { SftpDriver } from './drivers/sftp/sftp.driver.js';
 import {
+  type BucketDiscovery,
   type ListEntry,
   type OperationOptions,
   type StatResult,
@@ -56,12 +57,15 @@ export function createRawDriver(target: StorageTarget, options: StorageDriverOpt
  */
 export class PrefixedStorageDriver implements StorageDriver {
   readonly prefix: string;
+  /** Present when the inner driver has the capability (buckets are above any path prefix). */
+  readonly discoverBuckets?: (options?: OperationOptions) => Promise<BucketDiscovery>;
 
   constructor(
     readonly inner: StorageDriver,
     pathPrefix: string | null | undefined,
   ) {
     this.prefix = normalizePathPrefix(pathPrefix);
+    if (inner.discoverBuckets) this.discoverBuckets = (options) => inner.discoverBuckets!(options);
   }
 
   get provider() {

@@ -116,7 +116,7 @@ export interface ListEntry {
   modifiedAt: Date | null;
 }
 
-/** Seed 000: buckets a key can reach (discovered by ListBuckets, or the configured list checked by HeadBucket). */
+/** Buckets a key can reach (discovered by ListBuckets, or the configured list checked by HeadBucket). */
 export interface BucketDiscovery {
   scoped_key: boolean;
   message: string;
@@ -179,6 +179,11 @@ export interface StorageDriver {
   presignUpload(key: string, ttlSeconds?: number): Promise<string>;
   /** Never throws for server-side problems: they are steps of the report. */
   testConnection(options?: TestConnectionOptions): Promise<TestConnectionReport>;
+  /**
+   * Optional capability (S3 family): the buckets the key reaches. A key that may not list buckets
+   * and has no configured bucket list throws StorageError('scoped_key').
+   */
+  discoverBuckets?(options?: OperationOptions): Promise<BucketDiscovery>;
   /** Releases connections; the driver may be reused after close() (it reconnects). */
   close(): Promise<void>;
 }

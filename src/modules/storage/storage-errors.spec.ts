@@ -1,4 +1,5 @@
-import { mapS3Error, planParts } from './drivers/s3.driver.js';
+import { mapS3Error } from './drivers/s3/s3-errors.js';
+import { planParts } from './drivers/s3/s3-part-plan.js';
 import { StorageError, mapNetworkError, redact } from './storage-errors.js';
 
 const ctx = {

@@ -6,6 +6,8 @@
 export const STORAGE_ERROR_CODES = [
   'auth_failed',
   'access_denied',
+  /** A key limited to its buckets: it may not list buckets, so they have to be named in the config. */
+  'scoped_key',
   'bucket_not_found',
   'region_mismatch',
   'endpoint_unreachable',

@@ -132,14 +132,14 @@ export function formatReport(report: TestConnectionReport): string {
 
 async function reportForConfigId(id: string, org: string | undefined): Promise<TestConnectionReport> {
   const { withAppContext } = await import('../../cli/context.js');
-  const { StorageConfigsService } = await import('../storage-configs/storage-configs.service.js');
+  const { StorageConnectionsService } = await import('../storage-configs/storage-connections.service.js');
   const { StorageConfigsRepository } = await import('../storage-configs/storage-configs.repository.js');
   return withAppContext({}, async (ctx) => {
     const repo = ctx.get(StorageConfigsRepository, { strict: false });
-    const service = ctx.get(StorageConfigsService, { strict: false });
+    const connections = ctx.get(StorageConnectionsService, { strict: false });
     // Platform configs have no organization; --org only disambiguates, access is the operator's.
     const scope = org ?? (await repo.findOrganizationId(id));
-    const driver = await service.openDriver(scope, id);
+    const driver = await connections.openDriver(scope, id);
     try {
       return await driver.testConnection();
     } finally {

@@ -80,3 +80,55 @@ export function watchedDownload(
   source.pipe(out);
   return out;
 }
+
+/** One entry of a directory listing, as the walk needs it. */
+export interface TreeEntry {
+  name: string;
+  isDirectory: boolean;
+  isFile: boolean;
+  /** Size and time of a file; null when it vanished meanwhile. */
+  info():
+    Promise<{ size: number; modifiedAt: Date | null } | null> | { size: number; modifiedAt: Date | null };
+}
+
+/** Upload temp files: hidden from listings, removed with their prefix. */
+export const PARTIAL_SUFFIX = '.partial';
+
+/**
+ * Lists the files under a key prefix of a directory tree (local, SFTP and FTP drivers), in key
+ * order. Only the deepest directory the prefix names and the directories that can hold matching
+ * keys are read. `readDir(rel)` lists the directory at a relative key path ('' for the base),
+ * null when it does not exist. withPartial: also the temp files of uploads that never finished (a
+ * killed worker's), for deletePrefix.
+ */
+export async function* walkTree(
+  prefix: string,
+  readDir: (rel: string) => Promise<TreeEntry[] | null>,
+  options: { signal?: AbortSignal; withPartial: boolean },
+): AsyncGenerator<{ key: string; size: number; modifiedAt: Date | null }> {
+  const visit = async function* (
+    rel: string,
+  ): AsyncGenerator<{ key: string; size: number; modifiedAt: Date | null }> {
+    options.signal?.throwIfAborted();
+    const entries = await readDir(rel);
+    if (!entries) return;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name === '.' || e.name === '..') continue;
+      const key = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory) {
+        if (prefix.startsWith(key + '/') || key.startsWith(prefix) || (key + '/').startsWith(prefix)) {
+          yield* visit(key);
+        }
+      } else if (
+        e.isFile &&
+        (options.withPartial || !e.name.endsWith(PARTIAL_SUFFIX)) &&
+        key.startsWith(prefix)
+      ) {
+        const info = await e.info();
+        if (info) yield { key, ...info };
+      }
+    }
+  };
+  yield* visit(prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '');
+}

@@ -9,7 +9,7 @@ import {
   type StorageClass,
 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { PartBuffers } from '../pipeline/part-buffers.js';
+import { PartBuffers } from '../../pipeline/part-buffers.js';
 
 export interface MultipartParams {
   bucket: string;

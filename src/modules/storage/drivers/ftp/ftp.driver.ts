@@ -6,8 +6,9 @@ import net from 'node:net';
 import path from 'node:path/posix';
 import { PassThrough, type Readable, pipeline } from 'node:stream';
 import tls from 'node:tls';
-import { resolveGuarded, resolveHostPort, trimCredential } from '../endpoint-rules.js';
-import { normalizePathPrefix } from '../storage-keys.js';
+import { resolveGuarded, trimCredential } from '../../endpoint-rules.js';
+import { resolveRemoteEndpoint } from '../../providers/remote-endpoints.js';
+import { normalizePathPrefix } from '../../storage-keys.js';
 import {
   DEFAULT_TIMEOUT_MS,
   type ListEntry,
@@ -20,17 +21,12 @@ import {
   type TestConnectionReport,
   type UploadOptions,
   type UploadResult,
-} from '../storage-driver.js';
-import {
-  StorageError,
-  abortedError,
-  invalidConfig,
-  mapNetworkError,
-  notSupported,
-  redact,
-} from '../storage-errors.js';
-import { ByteCounter } from '../pipeline/byte-counter.js';
-import { probeSocket, runTestConnection } from '../test-connection.js';
+} from '../../storage-driver.js';
+import { StorageError, abortedError, invalidConfig, notSupported } from '../../storage-errors.js';
+import { ByteCounter } from '../../pipeline/byte-counter.js';
+import { probeSocket, runTestConnection } from '../../test-connection.js';
+import { PARTIAL_SUFFIX, walkTree, type TreeEntry } from '../remote-fs.js';
+import { mapFtpError } from './ftp-errors.js';
 
 // Loaded on first use, so a process that never talks FTP does not pay for basic-ftp.
 const require = createRequire(import.meta.url);
@@ -60,7 +56,7 @@ export class FtpDriver implements StorageDriver {
     private readonly target: StorageTarget,
     private readonly options: StorageDriverOptions = {},
   ) {
-    const hp = resolveHostPort(target, 21, ['ftp', 'ftps', 'ftpes']);
+    const hp = resolveRemoteEndpoint('ftp', target);
     this.host = hp.host;
     this.port = hp.port;
     this.secure = target.useTls ?? /^ftpe?s:\/\//i.test(target.endpointUrl?.trim() ?? '');
@@ -80,61 +76,12 @@ export class FtpDriver implements StorageDriver {
   }
 
   private mapError(err: unknown, what: string): StorageError {
-    if (err instanceof StorageError) return err;
-    const e = (err ?? {}) as { code?: unknown; message?: string; name?: string };
-    if (e.name === 'AbortError') return abortedError(err);
-    const netErr = mapNetworkError(err, [this.password]);
-    if (netErr) return netErr;
-    const raw = redact(e.message ?? String(err), [this.password]);
-    const make = (code: StorageError['code'], message: string, hint?: string) =>
-      new StorageError(code, message, { hint, cause: err, providerMessage: raw });
-    if (err instanceof ftp().FTPError) {
-      const c = err.code;
-      if (c === 530) {
-        return make(
-          'auth_failed',
-          `The FTP server rejected the login of "${this.user}".`,
-          'Check the user name (access key) and password (secret key); some servers also require TLS for logins.',
-        );
-      }
-      if (c === 550) {
-        return /permission|denied/i.test(raw)
-          ? make(
-              'access_denied',
-              `${what}: permission denied.`,
-              'The FTP user needs write access to the base directory.',
-            )
-          : make('not_found', `${what}: no such file or directory.`);
-      }
-      if (c === 552 || c === 452)
-        return make('quota_exceeded', `${what}: the server is out of space or quota.`);
-      if (c === 553 || c === 532)
-        return make('access_denied', `${what}: the server refused the file name or permission.`);
-      if (c === 421) return make('endpoint_unreachable', 'The FTP server closed the connection (421).');
-      // 426: the server aborted the transfer; vsftpd's "500 OOPS" means its session process died.
-      if (c === 426 || /OOPS/.test(raw))
-        return make('endpoint_unreachable', `The FTP server ended the session during ${what}: ${raw}`);
-      if (c === 534 || (c === 500 && /AUTH/i.test(raw))) {
-        return make(
-          'tls_failed',
-          'The FTP server does not support explicit TLS (AUTH TLS).',
-          'Disable TLS only if the server cannot offer it.',
-        );
-      }
-      return make('unknown', `FTP error ${c} during ${what}.`);
-    }
-    if (/^Timeout/i.test(raw)) {
-      return make('timeout', `The FTP server ${this.host}:${this.port} stopped answering during ${what}.`);
-    }
-    if (
-      /closed connection unexpectedly|FIN packet|transmission error|Client is closed|not connected/i.test(raw)
-    ) {
-      return make(
-        'endpoint_unreachable',
-        `The FTP connection to ${this.host}:${this.port} was lost during ${what}.`,
-      );
-    }
-    return make('unknown', `FTP error during ${what}: ${raw}`);
+    return mapFtpError(err, what, {
+      host: this.host,
+      port: this.port,
+      user: this.user,
+      password: this.password,
+    });
   }
 
   private async open(): Promise<Session> {
@@ -206,7 +153,7 @@ export class FtpDriver implements StorageDriver {
           const final = this.abs(s, key);
           temp = path.join(
             path.dirname(final),
-            `.${path.basename(final)}.${randomBytes(6).toString('hex')}.partial`,
+            `.${path.basename(final)}.${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`,
           );
           await s.client.ensureDir(path.dirname(final));
           const counter = new ByteCounter(options.onProgress, options.contentLength);
@@ -333,48 +280,35 @@ export class FtpDriver implements StorageDriver {
     return this.walk(prefix, options, false);
   }
 
-  /** withPartial: also the hidden temp files of uploads that never finished (a killed worker's). */
-  private async *walk(
-    prefix: string,
-    options: OperationOptions,
-    withPartial: boolean,
-  ): AsyncIterable<ListEntry> {
-    const dirPart = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
-    const stack: string[] = [dirPart];
-    while (stack.length) {
-      const rel = stack.pop() as string;
-      const entries = await this.session(
+  /** withPartial: also the temp files of uploads that never finished (a killed worker's). */
+  private walk(prefix: string, options: OperationOptions, withPartial: boolean): AsyncIterable<ListEntry> {
+    const readDir = (rel: string): Promise<TreeEntry[] | null> =>
+      this.session(
         'list',
-        async (s): Promise<FileInfo[]> => {
+        async (s): Promise<TreeEntry[] | null> => {
+          let entries: FileInfo[];
           try {
-            return await s.client.list(this.abs(s, rel || '.'));
+            entries = await s.client.list(this.abs(s, rel || '.'));
           } catch (err) {
             // 550 (vsftpd) or 451 ENOENT (ftp-srv): the directory does not exist.
             if (
               err instanceof ftp().FTPError &&
               (err.code === 550 || (err.code === 451 && /ENOENT/.test(err.message)))
             ) {
-              return [];
+              return null;
             }
             throw err;
           }
+          return entries.map((e) => ({
+            name: e.name,
+            isDirectory: e.isDirectory,
+            isFile: e.isFile,
+            info: () => ({ size: e.size, modifiedAt: e.modifiedAt ?? null }),
+          }));
         },
         options.signal,
       );
-      entries.sort((a, b) => (a.name < b.name ? 1 : -1));
-      const files: ListEntry[] = [];
-      for (const e of entries) {
-        if (e.name === '.' || e.name === '..') continue;
-        const key = rel ? `${rel}/${e.name}` : e.name;
-        if (e.isDirectory) {
-          if (prefix.startsWith(key + '/') || key.startsWith(prefix) || (key + '/').startsWith(prefix))
-            stack.push(key);
-        } else if (e.isFile && (withPartial || !e.name.endsWith('.partial')) && key.startsWith(prefix)) {
-          files.push({ key, size: e.size, modifiedAt: e.modifiedAt ?? null });
-        }
-      }
-      yield* files.reverse();
-    }
+    return walkTree(prefix, readDir, { signal: options.signal, withPartial });
   }
 
   async presignDownload(): Promise<string> {

@@ -1,5 +1,5 @@
-import type { StorageTarget } from '../storage/storage-driver.js';
-import { checkTarget } from './storage-target-rules.js';
+import type { StorageTarget } from '../storage-driver.js';
+import { checkTarget } from './check-target.js';
 
 const minio = (endpointUrl: string): StorageTarget =>
   ({

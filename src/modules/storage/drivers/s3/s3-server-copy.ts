@@ -5,8 +5,8 @@ import {
   CreateMultipartUploadCommand,
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
-import type { PrefixedStorageDriver } from '../storage-driver.factory.js';
-import { normalizeKey } from '../storage-keys.js';
+import type { PrefixedStorageDriver } from '../../storage-driver.factory.js';
+import { normalizeKey } from '../../storage-keys.js';
 import { S3Driver } from './s3.driver.js';
 
 /** CopyObject copies up to 5 GiB in one request; larger objects go through UploadPartCopy. */

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { normalizePathPrefix } from '../storage-keys.js';
+import { normalizePathPrefix } from '../../storage-keys.js';
 import {
   DEFAULT_TIMEOUT_MS,
   type ListEntry,
@@ -17,12 +17,11 @@ import {
   type TestConnectionReport,
   type UploadOptions,
   type UploadResult,
-} from '../storage-driver.js';
-import { StorageError, abortedError, invalidConfig, notSupported } from '../storage-errors.js';
-import { ByteCounter } from '../pipeline/byte-counter.js';
-import { runTestConnection } from '../test-connection.js';
-
-const PARTIAL_SUFFIX = '.partial';
+} from '../../storage-driver.js';
+import { StorageError, abortedError, invalidConfig, notSupported } from '../../storage-errors.js';
+import { ByteCounter } from '../../pipeline/byte-counter.js';
+import { runTestConnection } from '../../test-connection.js';
+import { PARTIAL_SUFFIX, walkTree, type TreeEntry } from '../remote-fs.js';
 
 function mapFsError(err: unknown, key: string): unknown {
   if (err instanceof StorageError) return err;
@@ -128,43 +127,30 @@ export class LocalDriver implements StorageDriver {
     return this.walk(prefix, options, false);
   }
 
-  /** withPartial: also the hidden temp files of uploads that never finished (a killed worker's). */
-  private async *walk(
-    prefix: string,
-    options: OperationOptions,
-    withPartial: boolean,
-  ): AsyncIterable<ListEntry> {
-    // Walk only the deepest directory the prefix names, then filter by the full prefix.
-    const dirPart = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
-    const start = this.file(dirPart || '.');
-    const visit = async function* (dir: string, rel: string): AsyncGenerator<ListEntry> {
-      options.signal?.throwIfAborted();
+  /** withPartial: also the temp files of uploads that never finished (a killed worker's). */
+  private walk(prefix: string, options: OperationOptions, withPartial: boolean): AsyncIterable<ListEntry> {
+    const readDir = async (rel: string): Promise<TreeEntry[] | null> => {
+      const dir = this.file(rel || '.');
       let entries;
       try {
         entries = await fs.readdir(dir, { withFileTypes: true });
       } catch (err) {
-        if ((err as { code?: string }).code === 'ENOENT' || (err as { code?: string }).code === 'ENOTDIR')
-          return;
+        const code = (err as { code?: string }).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return null;
         throw mapFsError(err, rel);
       }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const e of entries) {
-        const key = rel ? `${rel}/${e.name}` : e.name;
-        if (e.isDirectory()) {
-          if (prefix.startsWith(key + '/') || key.startsWith(prefix) || (key + '/').startsWith(prefix)) {
-            yield* visit(path.join(dir, e.name), key);
-          }
-        } else if (
-          e.isFile() &&
-          (withPartial || !e.name.endsWith(PARTIAL_SUFFIX)) &&
-          key.startsWith(prefix)
-        ) {
-          const s = await fs.stat(path.join(dir, e.name)).catch(() => null);
-          if (s) yield { key, size: s.size, modifiedAt: s.mtime };
-        }
-      }
+      return entries.map((e) => ({
+        name: e.name,
+        isDirectory: e.isDirectory(),
+        isFile: e.isFile(),
+        info: () =>
+          fs.stat(path.join(dir, e.name)).then(
+            (s) => ({ size: s.size, modifiedAt: s.mtime }),
+            () => null,
+          ),
+      }));
     };
-    yield* visit(start, dirPart);
+    return walkTree(prefix, readDir, { signal: options.signal, withPartial });
   }
 
   async presignDownload(): Promise<string> {

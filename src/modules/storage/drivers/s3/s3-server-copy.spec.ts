@@ -1,5 +1,5 @@
-import { createStorageDriver } from '../storage-driver.factory.js';
-import type { StorageTarget } from '../storage-driver.js';
+import { createStorageDriver } from '../../storage-driver.factory.js';
+import type { StorageTarget } from '../../storage-driver.js';
 import { serverSideCopier } from './s3-server-copy.js';
 
 const s3 = (over: Partial<StorageTarget> = {}): StorageTarget => ({

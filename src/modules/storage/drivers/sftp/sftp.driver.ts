@@ -1,13 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path/posix';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createRequire } from 'node:module';
 import type * as Ssh2 from 'ssh2';
-import type { SFTPWrapper, Stats } from 'ssh2';
-import { resolveGuarded, resolveHostPort, trimCredential } from '../endpoint-rules.js';
-import { normalizePathPrefix } from '../storage-keys.js';
+import type { SFTPWrapper } from 'ssh2';
+import { resolveGuarded, trimCredential } from '../../endpoint-rules.js';
+import { resolveRemoteEndpoint } from '../../providers/remote-endpoints.js';
+import { normalizePathPrefix } from '../../storage-keys.js';
 import {
   DEFAULT_TIMEOUT_MS,
   type ListEntry,
@@ -20,41 +21,34 @@ import {
   type TestConnectionReport,
   type UploadOptions,
   type UploadResult,
-} from '../storage-driver.js';
+} from '../../storage-driver.js';
 import {
   StorageError,
   abortedError,
   invalidConfig,
-  mapNetworkError,
   notSupported,
-  redact,
   timeoutError,
-} from '../storage-errors.js';
-import { ByteCounter } from '../pipeline/byte-counter.js';
-import { withTimeout } from '../stream-utils.js';
-import { probeSocket, runTestConnection } from '../test-connection.js';
-import { dirsOf, stallWatchdog, watchedDownload } from './remote-fs.js';
+} from '../../storage-errors.js';
+import { ByteCounter } from '../../pipeline/byte-counter.js';
+import { withTimeout } from '../../stream-utils.js';
+import { probeSocket, runTestConnection } from '../../test-connection.js';
+import { PARTIAL_SUFFIX, stallWatchdog, walkTree, watchedDownload, type TreeEntry } from '../remote-fs.js';
 import { SftpFileWriter } from './sftp-writer.js';
+import { SFTP_NO_SUCH_FILE, mapSftpError } from './sftp-errors.js';
+import {
+  sftpMkdirp,
+  sftpReaddir,
+  sftpRename,
+  sftpStat,
+  sshFingerprint,
+  hostKeyMismatchError,
+  type Connection,
+} from './sftp-fs.js';
 
 // Loaded on first use, so a process that never talks SFTP does not pay for ssh2 (bench:storage).
 const require = createRequire(import.meta.url);
 let ssh2Module: typeof Ssh2 | undefined;
 const ssh2 = (): typeof Ssh2 => (ssh2Module ??= require('ssh2') as typeof Ssh2);
-const SFTP_NO_SUCH_FILE = 2;
-const SFTP_PERMISSION_DENIED = 3;
-
-/** `SHA256:<base64 without padding>`, the format of `ssh-keygen -l`. */
-export function sshFingerprint(key: Buffer): string {
-  return 'SHA256:' + createHash('sha256').update(key).digest('base64').replace(/=+$/, '');
-}
-
-interface Connection {
-  client: Ssh2.Client;
-  sftp: SFTPWrapper;
-  home: string;
-  closed: boolean;
-  error?: Error;
-}
 
 export class SftpDriver implements StorageDriver {
   readonly provider = 'sftp' as const;
@@ -74,7 +68,7 @@ export class SftpDriver implements StorageDriver {
     private readonly target: StorageTarget,
     private readonly options: StorageDriverOptions = {},
   ) {
-    const hp = resolveHostPort(target, 22, ['sftp', 'ssh']);
+    const hp = resolveRemoteEndpoint('sftp', target);
     this.host = hp.host;
     this.port = hp.port;
     const user = trimCredential(target.accessKey);
@@ -100,37 +94,12 @@ export class SftpDriver implements StorageDriver {
   }
 
   private mapError(err: unknown, what: string): StorageError {
-    if (err instanceof StorageError) return err;
-    const e = (err ?? {}) as { code?: unknown; level?: string; message?: string; name?: string };
-    if (e.name === 'AbortError') return abortedError(err);
-    const net = mapNetworkError(err, this.secrets);
-    if (net) return net;
-    const raw = redact(e.message ?? String(err), this.secrets);
-    const make = (code: StorageError['code'], message: string, hint?: string) =>
-      new StorageError(code, message, { hint, cause: err, providerMessage: raw });
-    if (e.level === 'client-authentication' || /authentication methods failed/i.test(raw)) {
-      return make(
-        'auth_failed',
-        `The SFTP server rejected the login of "${this.username}".`,
-        'Check the user name (access key) and the password (secret key) or private key; the server must allow that method.',
-      );
-    }
-    if (/Timed out while waiting for handshake|keepalive timeout/i.test(raw)) {
-      return make('timeout', `The SFTP server ${this.host}:${this.port} stopped answering.`);
-    }
-    if (e.code === SFTP_NO_SUCH_FILE) return make('not_found', `${what}: no such file or directory.`);
-    if (e.code === SFTP_PERMISSION_DENIED) {
-      return make(
-        'access_denied',
-        `${what}: permission denied.`,
-        'The SFTP user needs write access to the base directory.',
-      );
-    }
-    if (/no space|quota/i.test(raw)) return make('quota_exceeded', `${what}: disk full or quota exceeded.`);
-    if (/Not connected|No response from server|Connection lost|Channel .*closed|ended/i.test(raw)) {
-      return make('endpoint_unreachable', `The SFTP connection to ${this.host}:${this.port} was lost.`);
-    }
-    return make('unknown', `SFTP error during ${what}: ${raw}`);
+    return mapSftpError(err, what, {
+      host: this.host,
+      port: this.port,
+      username: this.username,
+      secrets: this.secrets,
+    });
   }
 
   private async connect(): Promise<Connection> {
@@ -191,18 +160,8 @@ export class SftpDriver implements StorageDriver {
         hostVerifier: (key: Buffer) => {
           const fp = sshFingerprint(key);
           this.observedFingerprint = fp;
-          if (pinned && pinned !== fp) {
-            hostKeyMismatch = new StorageError(
-              'host_key_mismatch',
-              `The SFTP server's host key has changed (expected ${pinned}, got ${fp}). The connection was refused.`,
-              {
-                hint: 'If the server was reinstalled or its key rotated on purpose, confirm the new fingerprint with the server administrator and update the pinned fingerprint. Otherwise someone may be intercepting the connection.',
-                details: { expected_fingerprint: pinned, observed_fingerprint: fp },
-              },
-            );
-            return false;
-          }
-          return true;
+          hostKeyMismatch = hostKeyMismatchError(pinned, fp);
+          return !hostKeyMismatch;
         },
       });
     });
@@ -256,50 +215,15 @@ export class SftpDriver implements StorageDriver {
     return path.resolve(c.home, base, key);
   }
 
-  private stat2(sftp: SFTPWrapper, p: string): Promise<Stats | null> {
-    return new Promise((resolve, reject) =>
-      sftp.stat(p, (err, s) => {
-        if (err && (err as { code?: unknown }).code === SFTP_NO_SUCH_FILE) resolve(null);
-        else if (err) reject(err);
-        else resolve(s);
-      }),
-    );
-  }
-
-  private async mkdirp(sftp: SFTPWrapper, dir: string): Promise<void> {
-    for (const d of dirsOf(dir)) {
-      const s = await this.stat2(sftp, d);
-      if (s?.isDirectory()) continue;
-      await new Promise<void>((resolve, reject) =>
-        sftp.mkdir(d, { mode: 0o700 }, (err) => {
-          // A concurrent upload may have created it meanwhile.
-          if (err) this.stat2(sftp, d).then((s2) => (s2?.isDirectory() ? resolve() : reject(err)), reject);
-          else resolve();
-        }),
-      );
-    }
-  }
-
-  private rename(sftp: SFTPWrapper, from: string, to: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      // Plain SFTP rename fails onto an existing file; OpenSSH's posix-rename replaces atomically.
-      try {
-        sftp.ext_openssh_rename(from, to, (err) => (err ? reject(err) : resolve()));
-      } catch {
-        sftp.unlink(to, () => sftp.rename(from, to, (err) => (err ? reject(err) : resolve())));
-      }
-    });
-  }
-
   async upload(key: string, body: Readable, options: UploadOptions = {}): Promise<UploadResult> {
     if (options.signal?.aborted) throw abortedError(options.signal.reason);
     const c = await this.conn();
     const final = this.abs(c, key);
     const temp = path.join(
       path.dirname(final),
-      `.${path.basename(final)}.${randomBytes(6).toString('hex')}.partial`,
+      `.${path.basename(final)}.${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`,
     );
-    await this.op('mkdir', (sftp) => this.mkdirp(sftp, path.dirname(final)));
+    await this.op('mkdir', (sftp) => sftpMkdirp(sftp, path.dirname(final)));
     let stalled: StorageError | undefined;
     const watchdog = stallWatchdog(
       this.timeoutMs,
@@ -322,7 +246,7 @@ export class SftpDriver implements StorageDriver {
     c.client.once('close', onGone);
     try {
       await pipeline(body, counter, ws, { signal: options.signal });
-      await this.op('rename', (sftp) => this.rename(sftp, temp, final));
+      await this.op('rename', (sftp) => sftpRename(sftp, temp, final));
       return { key, size: counter.bytes };
     } catch (err) {
       const mapped = this.mapError(stalled ?? (c.closed && c.error ? c.error : err), `upload ${key}`);
@@ -343,7 +267,7 @@ export class SftpDriver implements StorageDriver {
   async download(key: string, options: OperationOptions = {}): Promise<Readable> {
     const { abs, c } = await this.op('stat', async (sftp, conn) => {
       const p = this.abs(conn, key);
-      const s = await this.stat2(sftp, p);
+      const s = await sftpStat(sftp, p);
       if (!s || !s.isFile()) throw new StorageError('not_found', `Object ${key} not found.`);
       return { abs: p, c: conn };
     });
@@ -366,7 +290,7 @@ export class SftpDriver implements StorageDriver {
 
   async stat(key: string): Promise<StatResult | null> {
     return this.op('stat', async (sftp, c) => {
-      const s = await this.stat2(sftp, this.abs(c, key));
+      const s = await sftpStat(sftp, this.abs(c, key));
       if (!s || !s.isFile()) return null;
       return { key, size: s.size, modifiedAt: new Date(s.mtime * 1000) };
     });
@@ -391,52 +315,24 @@ export class SftpDriver implements StorageDriver {
     return keys.length;
   }
 
-  private readdir(sftp: SFTPWrapper, dir: string) {
-    return new Promise<{ filename: string; attrs: Stats }[] | null>((resolve, reject) =>
-      sftp.readdir(dir, (err, list) => {
-        const code = (err as { code?: unknown } | undefined)?.code;
-        if (err && code === SFTP_NO_SUCH_FILE) resolve(null);
-        else if (err) reject(err);
-        else resolve(list as unknown as { filename: string; attrs: Stats }[]);
-      }),
-    );
-  }
-
   list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
     return this.walk(prefix, options, false);
   }
 
-  /** withPartial: also the hidden temp files of uploads that never finished (a killed worker's). */
-  private async *walk(
-    prefix: string,
-    options: OperationOptions,
-    withPartial: boolean,
-  ): AsyncIterable<ListEntry> {
-    const dirPart = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
-    const stack: string[] = [dirPart];
-    while (stack.length) {
-      options.signal?.throwIfAborted();
-      const rel = stack.pop() as string;
-      const entries = await this.op('list', (sftp, c) => this.readdir(sftp, this.abs(c, rel || '.')));
-      if (!entries) continue;
-      entries.sort((a, b) => (a.filename < b.filename ? 1 : -1));
-      const files: ListEntry[] = [];
-      for (const e of entries) {
-        if (e.filename === '.' || e.filename === '..') continue;
-        const key = rel ? `${rel}/${e.filename}` : e.filename;
-        if (e.attrs.isDirectory()) {
-          if (prefix.startsWith(key + '/') || key.startsWith(prefix) || (key + '/').startsWith(prefix))
-            stack.push(key);
-        } else if (
-          e.attrs.isFile() &&
-          (withPartial || !e.filename.endsWith('.partial')) &&
-          key.startsWith(prefix)
-        ) {
-          files.push({ key, size: e.attrs.size, modifiedAt: new Date(e.attrs.mtime * 1000) });
-        }
-      }
-      yield* files.reverse();
-    }
+  /** withPartial: also the temp files of uploads that never finished (a killed worker's). */
+  private walk(prefix: string, options: OperationOptions, withPartial: boolean): AsyncIterable<ListEntry> {
+    const readDir = async (rel: string): Promise<TreeEntry[] | null> => {
+      const entries = await this.op('list', (sftp, c) => sftpReaddir(sftp, this.abs(c, rel || '.')));
+      return (
+        entries?.map((e) => ({
+          name: e.filename,
+          isDirectory: e.attrs.isDirectory(),
+          isFile: e.attrs.isFile(),
+          info: () => ({ size: e.attrs.size, modifiedAt: new Date(e.attrs.mtime * 1000) }),
+        })) ?? null
+      );
+    };
+    return walkTree(prefix, readDir, { signal: options.signal, withPartial });
   }
 
   async presignDownload(): Promise<string> {
@@ -475,7 +371,7 @@ export class SftpDriver implements StorageDriver {
         container: async () =>
           this.op('stat', async (sftp, c) => {
             const base = this.abs(c, '.');
-            const s = await this.stat2(sftp, base);
+            const s = await sftpStat(sftp, base);
             if (s && !s.isDirectory())
               throw new StorageError('bucket_not_found', `${base} is not a directory.`);
             return s
