@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { API_VERSION } from '../common/openapi/openapi.js';
-import { registerIdentityCommands } from '../modules/identity/identity.commands.js';
-import { registerStorageValidateCommand } from '../modules/storage/storage-validate.command.js';
+import { registerIdentityCommands } from './identity.commands.js';
+import { registerStorageValidateCommand } from './storage-validate.command.js';
 import { withAppContext, withHttpApp } from './context.js';
 
 /** The one CLI entry point (`npm run cli -- <command>`). Feature modules add their commands here. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { withAppContext } from '../../cli/context.js';
-import { AuthService } from './auth.service.js';
-import { PlatformAdminsService } from './platform-admins.service.js';
+import { withAppContext } from './context.js';
+import { AuthService } from '../modules/identity/auth.service.js';
+import { PlatformAdminsService } from '../modules/identity/platform-admins.service.js';
 
 /**
  * admin:grant / admin:revoke, user:disable / user:enable (`npm run cli -- admin:grant ada@example.com`)

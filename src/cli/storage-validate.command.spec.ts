@@ -1,5 +1,5 @@
 import { formatReport, targetFromOptions } from './storage-validate.command.js';
-import type { TestConnectionReport } from './storage-driver.js';
+import type { TestConnectionReport } from '../modules/storage/storage-driver.js';
 
 describe('storage:validate', () => {
   it('takes STORAGE_S3_* defaults; flags win', async () => {

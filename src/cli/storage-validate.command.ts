@@ -1,13 +1,16 @@
 import { type Command, CommanderError } from 'commander';
 import { readFile } from 'node:fs/promises';
-import { readStorageCliEnv, type StorageCliEnv } from '../../config/storage-cli-env.js';
+import { readStorageCliEnv, type StorageCliEnv } from '../config/storage-cli-env.js';
 import {
   STORAGE_PROVIDERS,
   type StorageDriverOptions,
   type StorageProvider,
   type StorageTarget,
   type TestConnectionReport,
-} from './storage-driver.js';
+} from '../modules/storage/storage-driver.js';
+import { StorageConfigsRepository } from '../modules/storage-configs/storage-configs.repository.js';
+import { StorageConnectionsService } from '../modules/storage-configs/storage-connections.service.js';
+import { withAppContext } from './context.js';
 
 export interface StorageValidateOptions {
   provider?: string;
@@ -131,9 +134,6 @@ export function formatReport(report: TestConnectionReport): string {
 }
 
 async function reportForConfigId(id: string, org: string | undefined): Promise<TestConnectionReport> {
-  const { withAppContext } = await import('../../cli/context.js');
-  const { StorageConnectionsService } = await import('../storage-configs/storage-connections.service.js');
-  const { StorageConfigsRepository } = await import('../storage-configs/storage-configs.repository.js');
   return withAppContext({}, async (ctx) => {
     const repo = ctx.get(StorageConfigsRepository, { strict: false });
     const connections = ctx.get(StorageConnectionsService, { strict: false });
@@ -206,7 +206,7 @@ export function registerStorageValidateCommand(program: Command): void {
       } else {
         const { target, options } = await targetFromOptions(o, env);
         // Loaded on use: the SDKs are heavy and the CLI has other commands.
-        const { testStorageTarget } = await import('./storage-driver.factory.js');
+        const { testStorageTarget } = await import('../modules/storage/storage-driver.factory.js');
         report = await testStorageTarget(target, options);
       }
       process.stdout.write(o.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
