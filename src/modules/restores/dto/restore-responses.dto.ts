@@ -1,3 +1,4 @@
+import { PageResponse } from '../../../common/http/page-cursor.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { RESTORE_KINDS, RESTORE_MODES, RESTORE_PHASES, RESTORE_STATUSES } from '../restore.entity.js';
 
@@ -37,8 +38,4 @@ export class RestoreResponse {
   @ApiProperty() updated_at!: string;
 }
 
-export class RestorePageResponse {
-  @ApiProperty({ type: [RestoreResponse] }) items!: RestoreResponse[];
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class RestorePageResponse extends PageResponse(RestoreResponse) {}
