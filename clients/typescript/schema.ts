@@ -1750,6 +1750,11 @@ export interface components {
       /** @description true when ListBuckets is denied or a manual list is configured */
       scoped_key: boolean;
     };
+    CheckedPartResponse: {
+      name: string;
+      sha256: string;
+      size_bytes: number;
+    };
     CreateBackupDto: {
       /** Format: uuid */
       environment_id: string;
@@ -2467,14 +2472,40 @@ export interface components {
       organization_id: string;
       /** @enum {string|null} */
       phase: 'checking' | 'database' | 'filestore' | 'swapping' | 'cleanup' | null;
-      /** @description On completion: database {name, previous_name, tables}, filestore {path, previous_path, entries}, parts checked. */
-      result: Record<string, never> | null;
+      /** @description What was restored or checked; null until the restore has done something. */
+      result: components['schemas']['RestoreResultResponse'] | null;
       started_at: string | null;
       /** @enum {string} */
       status: 'pending' | 'running' | 'completed' | 'failed';
       /** Format: uuid */
       target_environment_id: string;
       readonly updated_at: string;
+    };
+    RestoreResultResponse: {
+      database?: components['schemas']['RestoredDatabaseResponse'];
+      filestore?: components['schemas']['RestoredFilestoreResponse'];
+      /** @description The stored parts read and checked. */
+      parts?: components['schemas']['CheckedPartResponse'][];
+      /** @description Only while names are being swapped: what a resumed attempt finishes. */
+      swap?: components['schemas']['RestoreSwapResponse'];
+    };
+    RestoreSwapResponse: {
+      entries: number | null;
+      stamp: string;
+      tables: number;
+    };
+    RestoredDatabaseResponse: {
+      /** @description The database now holding the backup. */
+      name: string;
+      /** @description replace: the old database, kept under this name. */
+      previous_name: string | null;
+      tables: number;
+    };
+    RestoredFilestoreResponse: {
+      entries: number;
+      path: string;
+      /** @description replace: the old directory, kept at this path. */
+      previous_path: string | null;
     };
     RetentionDecisionResponse: {
       /** @enum {string} */
