@@ -9,7 +9,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * An organization's environments (managed and its own).
+     * An organization's environments (managed and its own), newest first.
      * @description Requires a platform administrator.
      */
     get: operations['AdminEnvironments_list'];
@@ -146,7 +146,9 @@ export interface paths {
     };
     /**
      * List platform storage configurations.
-     * @description Requires a platform administrator.
+     * @description A plain array of every platform configuration, oldest first; not paginated.
+     *
+     *     Requires a platform administrator.
      */
     get: operations['AdminStorageConfigs_list'];
     put?: never;
@@ -437,7 +439,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The organization's backups, newest first (cursor or offset pagination).
+     * The organization's backups, newest first (cursor pagination).
      * @description Requires permission `org.backup.list` in the organization.
      */
     get: operations['Backups_list'];
@@ -458,7 +460,9 @@ export interface paths {
     };
     /**
      * List the organization's storage configurations.
-     * @description Requires permission `org.storage.list` in the organization.
+     * @description A plain array of every configuration, oldest first: this list is not paginated (an organization enters its few storage targets by hand), unlike the lists that answer `{ items, next_cursor }`.
+     *
+     *     Requires permission `org.storage.list` in the organization.
      */
     get: operations['StorageConfigs_list'];
     put?: never;
@@ -781,7 +785,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The organization's environments.
+     * The organization's environments, newest first.
      * @description Requires permission `org.environment.list` in the organization.
      */
     get: operations['Environments_list'];
@@ -1113,7 +1117,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Members of the organization with their roles.
+     * Members of the organization with their roles, newest first.
      * @description Requires permission `org.member.list` in the organization.
      */
     get: operations['Members_list'];
@@ -1546,7 +1550,9 @@ export interface components {
     };
     AuditLogPage: {
       items: components['schemas']['AuditLogItem'][];
-      /** @description Pass as `before` for the next (older) page. */
+      /** @description The page size used. */
+      limit: number;
+      /** @description Pass as cursor for the next page; null on the last page. */
       next_cursor: string | null;
     };
     BackupDownloadResponse: {
@@ -1592,6 +1598,10 @@ export interface components {
     };
     BackupMigrationPageResponse: {
       items: components['schemas']['BackupMigrationResponse'][];
+      /** @description The page size used. */
+      limit: number;
+      /** @description Pass as cursor for the next page; null on the last page. */
+      next_cursor: string | null;
     };
     BackupMigrationResponse: {
       attempts: number;
@@ -1642,8 +1652,9 @@ export interface components {
     };
     BackupPageResponse: {
       items: components['schemas']['BackupResponse'][];
+      /** @description The page size used. */
       limit: number;
-      /** @description Pass as cursor for the next page; null on the last. */
+      /** @description Pass as cursor for the next page; null on the last page. */
       next_cursor: string | null;
     };
     BackupPartResponse: {
@@ -1738,6 +1749,11 @@ export interface components {
       message: string;
       /** @description true when ListBuckets is denied or a manual list is configured */
       scoped_key: boolean;
+    };
+    CheckedPartResponse: {
+      name: string;
+      sha256: string;
+      size_bytes: number;
     };
     CreateBackupDto: {
       /** Format: uuid */
@@ -2137,6 +2153,13 @@ export interface components {
        */
       stale_at: string | null;
     };
+    EnvironmentPage: {
+      items: components['schemas']['EnvironmentResponse'][];
+      /** @description The page size used. */
+      limit: number;
+      /** @description Pass as cursor for the next page; null on the last page. */
+      next_cursor: string | null;
+    };
     EnvironmentPgDumpCheck: {
       /** @description At least the server major version (null: server unknown). */
       compatible: boolean | null;
@@ -2238,6 +2261,13 @@ export interface components {
       is_platform_admin: boolean;
       name: string;
       organizations: components['schemas']['MyOrganizationResponse'][];
+    };
+    MemberPage: {
+      items: components['schemas']['MemberResponse'][];
+      /** @description The page size used. */
+      limit: number;
+      /** @description Pass as cursor for the next page; null on the last page. */
+      next_cursor: string | null;
     };
     MemberResponse: {
       email: string;
@@ -2409,8 +2439,10 @@ export interface components {
     };
     RestorePageResponse: {
       items: components['schemas']['RestoreResponse'][];
+      /** @description The page size used. */
       limit: number;
-      offset: number;
+      /** @description Pass as cursor for the next page; null on the last page. */
+      next_cursor: string | null;
     };
     RestoreResponse: {
       attempts: number;
@@ -2440,14 +2472,40 @@ export interface components {
       organization_id: string;
       /** @enum {string|null} */
       phase: 'checking' | 'database' | 'filestore' | 'swapping' | 'cleanup' | null;
-      /** @description On completion: database {name, previous_name, tables}, filestore {path, previous_path, entries}, parts checked. */
-      result: Record<string, never> | null;
+      /** @description What was restored or checked; null until the restore has done something. */
+      result: components['schemas']['RestoreResultResponse'] | null;
       started_at: string | null;
       /** @enum {string} */
       status: 'pending' | 'running' | 'completed' | 'failed';
       /** Format: uuid */
       target_environment_id: string;
       readonly updated_at: string;
+    };
+    RestoreResultResponse: {
+      database?: components['schemas']['RestoredDatabaseResponse'];
+      filestore?: components['schemas']['RestoredFilestoreResponse'];
+      /** @description The stored parts read and checked. */
+      parts?: components['schemas']['CheckedPartResponse'][];
+      /** @description Only while names are being swapped: what a resumed attempt finishes. */
+      swap?: components['schemas']['RestoreSwapResponse'];
+    };
+    RestoreSwapResponse: {
+      entries: number | null;
+      stamp: string;
+      tables: number;
+    };
+    RestoredDatabaseResponse: {
+      /** @description The database now holding the backup. */
+      name: string;
+      /** @description replace: the old database, kept under this name. */
+      previous_name: string | null;
+      tables: number;
+    };
+    RestoredFilestoreResponse: {
+      entries: number;
+      path: string;
+      /** @description replace: the old directory, kept at this path. */
+      previous_path: string | null;
     };
     RetentionDecisionResponse: {
       /** @enum {string} */
@@ -3120,6 +3178,9 @@ export interface operations {
   AdminEnvironments_list: {
     parameters: {
       query: {
+        limit?: number;
+        /** @description The next_cursor of the previous page; omit for the first page. */
+        cursor?: string;
         organization_id: string;
       };
       header?: never;
@@ -3133,7 +3194,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EnvironmentResponse'][];
+          'application/json': components['schemas']['EnvironmentPage'];
         };
       };
       /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
@@ -3561,7 +3622,8 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
-        offset?: number;
+        /** @description The next_cursor of the previous page; omit for the first page. */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -5206,10 +5268,8 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
-        /** @description next_cursor of the previous page. */
+        /** @description The next_cursor of the previous page; omit for the first page. */
         cursor?: string;
-        /** @description Alternative to cursor. */
-        offset?: number;
         environment_id?: string;
         status?: 'pending' | 'running' | 'completed' | 'failed' | 'delete_failed';
         storage_config_id?: string;
@@ -7070,6 +7130,9 @@ export interface operations {
   Environments_list: {
     parameters: {
       query: {
+        limit?: number;
+        /** @description The next_cursor of the previous page; omit for the first page. */
+        cursor?: string;
         organization_id: string;
       };
       header?: never;
@@ -7083,7 +7146,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EnvironmentResponse'][];
+          'application/json': components['schemas']['EnvironmentPage'];
         };
       };
       /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
@@ -8151,9 +8214,10 @@ export interface operations {
   BackupMigrations_list: {
     parameters: {
       query: {
-        organization_id: string;
         limit?: number;
-        offset?: number;
+        /** @description The next_cursor of the previous page; omit for the first page. */
+        cursor?: string;
+        organization_id: string;
       };
       header?: never;
       path?: never;
@@ -8763,8 +8827,8 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
-        /** @description The `next_cursor` of the previous page. */
-        before?: string;
+        /** @description The next_cursor of the previous page; omit for the first page. */
+        cursor?: string;
       };
       header?: never;
       path: {
@@ -8917,7 +8981,11 @@ export interface operations {
   };
   Members_list: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        /** @description The next_cursor of the previous page; omit for the first page. */
+        cursor?: string;
+      };
       header?: never;
       path: {
         org_id: string;
@@ -8931,7 +8999,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MemberResponse'][];
+          'application/json': components['schemas']['MemberPage'];
         };
       };
       /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
@@ -10303,9 +10371,10 @@ export interface operations {
   Restores_list: {
     parameters: {
       query: {
-        organization_id: string;
         limit?: number;
-        offset?: number;
+        /** @description The next_cursor of the previous page; omit for the first page. */
+        cursor?: string;
+        organization_id: string;
         backup_id?: string;
         status?: 'pending' | 'running' | 'completed' | 'failed';
         kind?: 'restore' | 'verify';

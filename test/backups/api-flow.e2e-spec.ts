@@ -3,40 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { readEvents } from '../../clients/typescript/events.js';
 import { createOffsiteClient, type OffsiteClient } from '../../clients/typescript/index.js';
+import { runTenantFlow } from '../../clients/typescript/tenant-flow.js';
 import { ok, problem, type Schemas } from '../support/api.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createFilestore, createSourceDatabase } from '../support/backup-sources.js';
 import type { TestDatabase } from '../support/database.js';
+import { startFaultRelay, type FaultRelay } from '../support/fault-relay.js';
 import { platformAdmin } from '../support/identity.js';
+import { createBucket, startS3Server, type S3TestServer } from '../support/storage-servers.js';
 
 type Backup = Schemas['BackupResponse'];
 type Restore = Schemas['RestoreResponse'];
-
-/** Reads a Server-Sent Events stream to its end; returns the events in order. */
-async function readEvents(
-  stream: ReadableStream<Uint8Array>,
-): Promise<Array<{ event: string; data: string }>> {
-  const events: Array<{ event: string; data: string }> = [];
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of stream) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let cut: number;
-    while ((cut = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, cut);
-      buffer = buffer.slice(cut + 2);
-      if (block.startsWith(':')) continue;
-      const field = (name: string) =>
-        block
-          .split('\n')
-          .find((l) => l.startsWith(`${name}: `))
-          ?.slice(name.length + 2) ?? '';
-      events.push({ event: field('event'), data: field('data') });
-    }
-  }
-  return events;
-}
 
 /**
  * The tenant flow as a frontend runs it, through the generated client only: register, log in,
@@ -53,6 +32,9 @@ describe('frontend flow through the generated client (real PostgreSQL source, lo
   let envId: string;
   let backup: Backup;
   const restoredDb = `offsite_flow_${randomBytes(3).toString('hex')}`;
+  const exampleRestoredDb = `offsite_example_${randomBytes(3).toString('hex')}`;
+  let s3: S3TestServer | undefined;
+  let relay: FaultRelay | undefined;
   // pg 8 warns (and pg 9 will refuse) when two queries run on one client at once.
   const warnings: string[] = [];
   const onWarning = (w: Error) => warnings.push(w.message);
@@ -86,11 +68,15 @@ describe('frontend flow through the generated client (real PostgreSQL source, lo
   });
   afterAll(async () => {
     process.off('warning', onWarning);
+    await s3?.stop();
+    await relay?.close();
     await t?.close();
     await source?.drop();
     const admin = new pg.Client({ connectionString: source.url.replace(/\/[^/]+$/, '/postgres') });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${restoredDb}" WITH (FORCE)`).catch(() => undefined);
+    for (const db of [restoredDb, exampleRestoredDb]) {
+      await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => undefined);
+    }
     await admin.end();
     rmSync(filestore, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
@@ -244,6 +230,73 @@ describe('frontend flow through the generated client (real PostgreSQL source, lo
     expect(final).toMatchObject({ id: restore.id, status: 'completed' });
     const count = await rows('SELECT count(*)::int AS n FROM restores WHERE backup_id = $1', [backup.id]);
     expect(count[0].n).toBe(1);
+  });
+
+  it('the example tenant flow (clients/typescript/tenant-flow.ts) runs end to end with its own S3 storage', async () => {
+    // The platform lets tenants reach loopback servers on this machine (refused by default).
+    const admin = createOffsiteClient({ baseUrl: t.baseUrl, token: (await platformAdmin(t)).token });
+    ok(
+      await admin.PUT('/api/v1/backups/storage-settings', {
+        body: { allow_private_endpoints: true, allow_insecure_endpoints: true },
+      }),
+      200,
+    );
+    // Tenant environments never reach Offsite's own database server: the source is the same
+    // PostgreSQL behind a relay, on a network the platform allows.
+    ok(
+      await admin.PUT('/api/v1/admin/source-settings', { body: { source_networks: ['127.0.0.1/32'] } }),
+      200,
+    );
+    relay = await startFaultRelay('127.0.0.1', Number(new URL(source.url).port || 5432));
+    s3 = await startS3Server();
+    const bucket = `flow-${randomBytes(4).toString('hex')}`;
+    await createBucket(s3, bucket);
+    const database = (name: string) => ({
+      host: '127.0.0.1',
+      port: relay?.port,
+      name,
+      username: 'postgres',
+      password: 'x',
+      sslmode: 'disable' as const,
+    });
+    const lines: string[] = [];
+    const result = await runTenantFlow({
+      baseUrl: t.baseUrl,
+      email: `example-${randomBytes(3).toString('hex')}@example.test`,
+      password: 'correct horse battery staple',
+      organizationName: 'Example Org',
+      storage: {
+        name: 'Loopback S3',
+        provider: 's3_compatible',
+        endpoint_url: s3.endpoint,
+        region: s3.region,
+        bucket,
+        access_key: s3.accessKey,
+        secret_key: s3.secretKey,
+        path_prefix: 'example/',
+      },
+      // Database only: a tenant's filestore must sit under the platform's filestore roots.
+      environment: { name: 'production', database: database(source.name) },
+      restoreTarget: { name: 'restored', database: database(exampleRestoredDb) },
+      idempotencyKey: randomUUID(),
+      log: (line) => lines.push(line),
+    });
+    expect(result.storage).toMatchObject({ provider: 's3_compatible', is_default: true });
+    expect(result.retryReplayed).toBe(true);
+    expect(result.backup).toMatchObject({ status: 'completed', storage_config_id: result.storage.id });
+    expect(result.backupEvents.map((e) => e.event).at(-1)).toBe('end');
+    expect(result.downloads.map((p) => p.name)).toEqual(['database', 'manifest']);
+    expect(result.restore).toMatchObject({
+      status: 'completed',
+      result: { database: { name: exampleRestoredDb } },
+    });
+    const backups = await rows('SELECT count(*)::int AS n FROM backups WHERE organization_id = $1', [
+      result.organization.id,
+    ]);
+    expect(backups[0].n).toBe(1);
+    const restored = await rows('SELECT 1 FROM pg_database WHERE datname = $1', [exampleRestoredDb]);
+    expect(restored).toHaveLength(1);
+    expect(lines.join('\n')).not.toContain(s3.secretKey);
   });
 
   it('never ran two queries on one database client at once', () => {

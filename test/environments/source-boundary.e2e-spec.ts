@@ -56,7 +56,8 @@ describe('source boundary (real PostgreSQL, real files)', () => {
 
   const call = (method: string, p: string, body?: unknown, token = owner.token) =>
     t.request(method, p, { token, body });
-  const envCount = async () => (await call('GET', `/environments?organization_id=${org.id}`)).body.length;
+  const envCount = async () =>
+    (await call('GET', `/environments?organization_id=${org.id}`)).body.items.length;
   /** A tenant-defined environment: reaches the source database through the relay (not Offsite's own host:port). */
   const tenantBody = (over: Record<string, any> = {}) => ({
     name: `env-${randomBytes(3).toString('hex')}`,

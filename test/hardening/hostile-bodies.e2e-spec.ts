@@ -135,11 +135,11 @@ describe('hostile bodies and text (HTTP, real PostgreSQL)', () => {
   });
 
   it('refuses control characters in query strings', async () => {
-    const res = await t.request('GET', `/organizations/${org.id}/audit-log?before=1%00`, {
+    const res = await t.request('GET', `/organizations/${org.id}/audit-log?cursor=1%00`, {
       token: owner.token,
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].field).toBe('before');
+    expect(res.body.errors[0].field).toBe('cursor');
   });
 
   it('keeps tabs and line breaks in text', async () => {

@@ -44,7 +44,7 @@ describe('organizations, members, roles, audit log (HTTP, real PostgreSQL)', () 
     const list = await t.request('GET', `/organizations/${org.id}/members`, { token: members.viewer.token });
     expect(list.status).toBe(200);
     expect(
-      Object.fromEntries(list.body.map((m: { email: string; role: string }) => [m.email, m.role])),
+      Object.fromEntries(list.body.items.map((m: { email: string; role: string }) => [m.email, m.role])),
     ).toEqual(Object.fromEntries(Object.entries(members).map(([role, u]) => [u.email, role])));
     expect(list.text).not.toMatch(/password|hash/);
 
@@ -249,7 +249,7 @@ describe('organizations, members, roles, audit log (HTTP, real PostgreSQL)', () 
     expect(patched.status).toBe(200);
     const after = await t.request('GET', `/organizations/${org.id}/members`, { token: u.token });
     expect(after.status).toBe(200);
-    expect(after.body.find((m: { user_id: string }) => m.user_id === u.id).role).toBe('auditors');
+    expect(after.body.items.find((m: { user_id: string }) => m.user_id === u.id).role).toBe('auditors');
 
     expect(
       (await t.request('DELETE', `/organizations/${org.id}/roles/${auditor.id}`, { token: admin.token }))
@@ -306,7 +306,7 @@ describe('organizations, members, roles, audit log (HTTP, real PostgreSQL)', () 
     expect(page1.body.next_cursor).toEqual(expect.any(String));
     const page2 = await t.request(
       'GET',
-      `/organizations/${org.id}/audit-log?limit=4&before=${page1.body.next_cursor}`,
+      `/organizations/${org.id}/audit-log?limit=4&cursor=${page1.body.next_cursor}`,
       {
         token: owner.token,
       },
@@ -333,11 +333,27 @@ describe('organizations, members, roles, audit log (HTTP, real PostgreSQL)', () 
       role: { from: 'viewer', to: 'operator' },
     });
 
-    const bad = await t.request('GET', `/organizations/${org.id}/audit-log?limit=0&before=abc`, {
+    const bad = await t.request('GET', `/organizations/${org.id}/audit-log?limit=0&cursor=a.b`, {
       token: owner.token,
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['before', 'limit']);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['cursor', 'limit']);
+    // Well-formed base64url that no page handed out (a uuid where the log numbers its entries).
+    const forged = Buffer.from('2026-01-01T00:00:00.000000Z|0b6f3c1e-8a57-4a43-9c1f-2f6e8f9c6a10').toString(
+      'base64url',
+    );
+    const notOurs = await t.request('GET', `/organizations/${org.id}/audit-log?cursor=${forged}`, {
+      token: owner.token,
+    });
+    expect(notOurs.status).toBe(400);
+    expect(notOurs.body.errors).toEqual([
+      { field: 'cursor', messages: ['cursor is not a next_cursor value'] },
+    ]);
+    // The old parameter is gone, and says so instead of being ignored.
+    const old = await t.request('GET', `/organizations/${org.id}/audit-log?before=12`, {
+      token: owner.token,
+    });
+    expect(old.status).toBe(400);
 
     // System events (jobs) have no actor; secrets in any diff are redacted before they are stored.
     await t.app.get(AuditService).recordSystem(org.id, {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryDeepPartialEntity } from 'typeorm';
+import { keysetPage } from '../../common/database/keyset-page.js';
 import { Transactions } from '../../common/database/transactions.js';
+import type { PageRequest } from '../../common/http/page-cursor.js';
 import { AuditLogEntry } from './audit-log-entry.entity.js';
 
 export type NewAuditLogEntry = Omit<AuditLogEntry, 'id' | 'createdAt' | 'organization'>;
@@ -17,16 +19,12 @@ export class AuditLogRepository {
       .insert(entry as QueryDeepPartialEntity<AuditLogEntry>);
   }
 
-  /** Newest first; `before` is the id of the last entry of the previous page. */
-  list(organizationId: string, opts: { limit: number; before?: string }): Promise<AuditLogEntry[]> {
+  list(organizationId: string, page: PageRequest) {
     const qb = this.tx
       .manager()
       .getRepository(AuditLogEntry)
       .createQueryBuilder('a')
-      .where('a.organization_id = :organizationId', { organizationId })
-      .orderBy('a.id', 'DESC')
-      .limit(opts.limit);
-    if (opts.before) qb.andWhere('a.id < :before', { before: opts.before });
-    return qb.getMany();
+      .where('a.organization_id = :organizationId', { organizationId });
+    return keysetPage(qb, page);
   }
 }

@@ -1,5 +1,5 @@
 import type { AuditLogEntry } from './audit-log-entry.entity.js';
-import type { AuditLogItem, AuditLogPage } from './dto/audit-log-responses.dto.js';
+import type { AuditLogItem } from './dto/audit-log-responses.dto.js';
 
 export function toAuditLogItem(e: AuditLogEntry): AuditLogItem {
   return {
@@ -12,10 +12,4 @@ export function toAuditLogItem(e: AuditLogEntry): AuditLogItem {
     request_id: e.requestId,
     created_at: e.createdAt.toISOString(),
   };
-}
-
-/** rows: up to limit + 1 entries; the extra one only tells that another page exists. */
-export function toAuditLogPage(rows: AuditLogEntry[], limit: number): AuditLogPage {
-  const items = rows.slice(0, limit).map(toAuditLogItem);
-  return { items, next_cursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext, OrgAuthContext } from '../../common/auth/auth-context.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { pageRequest, toPage } from '../../common/http/page-cursor.js';
 import { AuditLogRepository } from './audit-log.repository.js';
-import { toAuditLogPage } from './audit.mapper.js';
+import { toAuditLogItem } from './audit.mapper.js';
 import type { AuditLogPage } from './dto/audit-log-responses.dto.js';
 import type { ListAuditLogQuery } from './dto/list-audit-log.query.js';
 import { redactSecrets } from './redact.js';
@@ -56,8 +57,8 @@ export class AuditService {
   }
 
   async list(auth: OrgAuthContext, query: ListAuditLogQuery): Promise<AuditLogPage> {
-    const limit = query.limit ?? 50;
-    const rows = await this.entries.list(auth.organizationId, { limit: limit + 1, before: query.before });
-    return toAuditLogPage(rows, limit);
+    const page = pageRequest(query, 'bigint');
+    const { rows, next } = await this.entries.list(auth.organizationId, page);
+    return toPage(page, next, rows.map(toAuditLogItem));
   }
 }

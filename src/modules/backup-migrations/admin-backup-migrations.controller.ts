@@ -39,7 +39,7 @@ export class AdminBackupMigrationsController {
   @ApiOkResponse({ type: BackupMigrationPageResponse })
   @ApiOperation({ summary: 'Platform backup migrations, newest first.' })
   list(@Query() query: ListPlatformMigrationsQuery): Promise<BackupMigrationPageResponse> {
-    return this.service.list(null, query.limit, query.offset);
+    return this.service.list(null, query);
   }
 
   @Get('migrations/:migration_id')

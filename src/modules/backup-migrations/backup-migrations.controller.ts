@@ -42,7 +42,7 @@ export class BackupMigrationsController {
     @OrgAuth() auth: OrgAuthContext,
     @Query() query: ListBackupMigrationsQuery,
   ): Promise<BackupMigrationPageResponse> {
-    return this.service.list(auth.organizationId, query.limit, query.offset);
+    return this.service.list(auth.organizationId, query);
   }
 
   @Get('migrations/:migration_id')

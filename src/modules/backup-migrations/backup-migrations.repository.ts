@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { keysetPage } from '../../common/database/keyset-page.js';
 import { Transactions } from '../../common/database/transactions.js';
+import type { PageRequest } from '../../common/http/page-cursor.js';
 import { Backup } from '../backups/backup.entity.js';
 import {
   BackupMigration,
@@ -64,15 +66,11 @@ export class BackupMigrationsRepository {
     return row?.organizationId ?? null;
   }
 
-  list(scope: string | null, limit: number, offset: number): Promise<BackupMigration[]> {
-    return this.migrations
+  list(scope: string | null, page: PageRequest) {
+    const qb = this.migrations
       .createQueryBuilder('m')
-      .where(scope === null ? 'm.organization_id IS NULL' : 'm.organization_id = :scope', { scope })
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .limit(limit)
-      .offset(offset)
-      .getMany();
+      .where(scope === null ? 'm.organization_id IS NULL' : 'm.organization_id = :scope', { scope });
+    return keysetPage(qb, page);
   }
 
   async insert(migration: BackupMigration, items: BackupMigrationItem[]): Promise<void> {

@@ -5,6 +5,8 @@ import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.j
 import { Transactions } from '../../common/database/transactions.js';
 import { isUniqueViolation } from '../../common/database/unique-violation.js';
 import { DomainError, notFound } from '../../common/errors/domain-error.js';
+import { pageRequest, toPage } from '../../common/http/page-cursor.js';
+import type { PageQuery } from '../../common/http/page.query.js';
 import { JobQueue } from '../../common/queue/job-queue.js';
 import { AuditService } from '../audit/audit.service.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
@@ -176,10 +178,15 @@ export class BackupMigrationsService implements OnModuleInit {
     return toBackupMigrationResponse(m, progress, await this.migrations.itemsOf(id));
   }
 
-  async list(scope: MigrationScope, limit = 50, offset = 0): Promise<BackupMigrationPageResponse> {
-    const rows = await this.migrations.list(scope, limit, offset);
+  async list(scope: MigrationScope, q: PageQuery): Promise<BackupMigrationPageResponse> {
+    const page = pageRequest(q);
+    const { rows, next } = await this.migrations.list(scope, page);
     const progress = await this.migrations.progress(rows.map((r) => r.id));
-    return { items: rows.map((r) => toBackupMigrationResponse(r, progress.get(r.id)!)) };
+    return toPage(
+      page,
+      next,
+      rows.map((r) => toBackupMigrationResponse(r, progress.get(r.id)!)),
+    );
   }
 
   /** A running migration stops after the backup it is moving; a pending one ends at once. */

@@ -60,7 +60,7 @@ export class BackupsController {
   @RequirePermission('org.backup.list')
   @ApiParam({ name: 'org_id', format: 'uuid' })
   @ApiOkResponse({ type: BackupPageResponse })
-  @ApiOperation({ summary: "The organization's backups, newest first (cursor or offset pagination)." })
+  @ApiOperation({ summary: "The organization's backups, newest first (cursor pagination)." })
   list(@OrgAuth() auth: OrgAuthContext, @Query() query: ListBackupsQuery): Promise<BackupPageResponse> {
     return this.backups.list(auth, query);
   }

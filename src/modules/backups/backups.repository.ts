@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { keysetPage } from '../../common/database/keyset-page.js';
 import { Transactions } from '../../common/database/transactions.js';
+import type { PageRequest } from '../../common/http/page-cursor.js';
 import { Backup, type BackupPart, type BackupPhase, type BackupStatus } from './backup.entity.js';
 
 export interface BackupFilters {
   environmentId?: string;
   status?: BackupStatus;
   storageConfigId?: string;
-}
-
-export interface BackupPageRequest {
-  limit: number;
-  offset?: number;
-  /** Keyset position: rows strictly older than (createdAt, id). */
-  after?: { createdAt: Date; id: string };
 }
 
 /** The backup catalog. Every method names the organization. */
@@ -37,25 +32,14 @@ export class BackupsRepository {
     await this.repo.insert(backup);
   }
 
-  async list(organizationId: string, filters: BackupFilters, page: BackupPageRequest): Promise<Backup[]> {
+  list(organizationId: string, filters: BackupFilters, page: PageRequest) {
     const qb = this.repo
       .createQueryBuilder('b')
-      .where('b.organization_id = :organizationId', { organizationId })
-      .orderBy('b.created_at', 'DESC')
-      .addOrderBy('b.id', 'DESC')
-      .limit(page.limit);
+      .where('b.organization_id = :organizationId', { organizationId });
     if (filters.environmentId) qb.andWhere('b.environment_id = :env', { env: filters.environmentId });
     if (filters.status) qb.andWhere('b.status = :status', { status: filters.status });
     if (filters.storageConfigId) qb.andWhere('b.storage_config_id = :cfg', { cfg: filters.storageConfigId });
-    if (page.after) {
-      qb.andWhere('(b.created_at, b.id) < (:createdAt, :id)', {
-        createdAt: page.after.createdAt,
-        id: page.after.id,
-      });
-    } else if (page.offset) {
-      qb.offset(page.offset);
-    }
-    return qb.getMany();
+    return keysetPage(qb, page);
   }
 
   async organizationOf(organizationId: string): Promise<{ id: string; slug: string; name: string }> {

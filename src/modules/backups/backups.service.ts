@@ -7,6 +7,7 @@ import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.j
 import { Clock } from '../../common/clock/clock.js';
 import { Transactions } from '../../common/database/transactions.js';
 import { DomainError, notFound } from '../../common/errors/domain-error.js';
+import { pageRequest, toPage } from '../../common/http/page-cursor.js';
 import { JobQueue } from '../../common/queue/job-queue.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
@@ -134,7 +135,6 @@ export class BackupsService implements OnModuleInit {
       scheduleId: opts.scheduleId,
       protected: false,
       createdBy: opts.createdBy,
-      // Millisecond precision, as the list cursor carries it.
       createdAt: now,
     } satisfies Partial<Backup>);
     await this.backups.insert(backup);
@@ -188,20 +188,13 @@ export class BackupsService implements OnModuleInit {
   }
 
   async list(auth: OrgAuthContext, q: ListBackupsQuery): Promise<BackupPageResponse> {
-    const limit = q.limit ?? 50;
-    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-    const rows = await this.backups.list(
+    const page = pageRequest(q);
+    const result = await this.backups.list(
       auth.organizationId,
       { environmentId: q.environment_id, status: q.status, storageConfigId: q.storage_config_id },
-      { limit: limit + 1, offset: q.offset, after },
+      page,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: await this.respond(page),
-      next_cursor: rows.length > limit && last ? encodeCursor(last) : null,
-      limit,
-    };
+    return toPage(page, result.next, await this.respond(result.rows));
   }
 
   async cancel(auth: OrgAuthContext, id: string): Promise<BackupResponse> {
@@ -421,19 +414,4 @@ export class BackupsService implements OnModuleInit {
     if (!b) throw notFound('Backup');
     return b;
   }
-}
-
-function encodeCursor(b: Backup): string {
-  return Buffer.from(`${b.createdAt.toISOString()}|${b.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new DomainError('validation_failed', 'Invalid cursor.', {
-      errors: [{ field: 'cursor', messages: ['cursor is not a next_cursor value'] }],
-    });
-  }
-  return { createdAt, id };
 }

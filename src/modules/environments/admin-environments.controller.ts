@@ -6,14 +6,14 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { Auth, type AuthContext } from '../../common/auth/auth-context.js';
 import { PlatformAdmin } from '../../common/auth/require-permission.decorator.js';
+import { OrgPageQuery } from '../../common/http/page.query.js';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import { AdminCreateEnvironmentDto, UpdateEnvironmentDto } from './dto/environment-input.dto.js';
-import { EnvironmentResponse } from './dto/environment-responses.dto.js';
+import { EnvironmentPage, EnvironmentResponse } from './dto/environment-responses.dto.js';
 import { EnvironmentsService } from './environments.service.js';
 
 const EnvParam = () => ApiParam({ name: 'environment_id', format: 'uuid' });
@@ -39,14 +39,10 @@ export class AdminEnvironmentsController {
 
   @Get()
   @PlatformAdmin()
-  @ApiQuery({ name: 'organization_id', required: true, type: String, format: 'uuid' })
-  @ApiOkResponse({ type: [EnvironmentResponse] })
-  @ApiOperation({ summary: "An organization's environments (managed and its own)." })
-  list(
-    @Auth() auth: AuthContext,
-    @Query('organization_id', ParseIdPipe) organizationId: string,
-  ): Promise<EnvironmentResponse[]> {
-    return this.environments.adminList(auth, organizationId);
+  @ApiOkResponse({ type: EnvironmentPage })
+  @ApiOperation({ summary: "An organization's environments (managed and its own), newest first." })
+  list(@Auth() auth: AuthContext, @Query() query: OrgPageQuery): Promise<EnvironmentPage> {
+    return this.environments.adminList(auth, query);
   }
 
   @Get(':environment_id')

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -11,9 +11,14 @@ import {
 } from '@nestjs/swagger';
 import { OrgAuth, type OrgAuthContext } from '../../common/auth/auth-context.js';
 import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
+import { OrgPageQuery } from '../../common/http/page.query.js';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import { CreateEnvironmentDto, UpdateEnvironmentDto } from './dto/environment-input.dto.js';
-import { EnvironmentResponse, EnvironmentTestResponse } from './dto/environment-responses.dto.js';
+import {
+  EnvironmentPage,
+  EnvironmentResponse,
+  EnvironmentTestResponse,
+} from './dto/environment-responses.dto.js';
 import { EnvironmentCheck } from './environment-check.service.js';
 import { EnvironmentsService } from './environments.service.js';
 
@@ -43,11 +48,10 @@ export class EnvironmentsController {
 
   @Get()
   @RequirePermission('org.environment.list')
-  @OrgQuery()
-  @ApiOkResponse({ type: [EnvironmentResponse] })
-  @ApiOperation({ summary: "The organization's environments." })
-  list(@OrgAuth() auth: OrgAuthContext): Promise<EnvironmentResponse[]> {
-    return this.environments.list(auth);
+  @ApiOkResponse({ type: EnvironmentPage })
+  @ApiOperation({ summary: "The organization's environments, newest first." })
+  list(@OrgAuth() auth: OrgAuthContext, @Query() query: OrgPageQuery): Promise<EnvironmentPage> {
+    return this.environments.list(auth, query);
   }
 
   @Get(':environment_id')

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { keysetPage } from '../../common/database/keyset-page.js';
 import { Transactions } from '../../common/database/transactions.js';
+import type { PageRequest } from '../../common/http/page-cursor.js';
 import { Environment } from './environment.entity.js';
 
 /** Environments of one organization; every method names the organization. */
@@ -11,8 +13,11 @@ export class EnvironmentsRepository {
     return this.tx.manager().getRepository(Environment);
   }
 
-  list(organizationId: string): Promise<Environment[]> {
-    return this.repo.find({ where: { organizationId }, order: { name: 'ASC' } });
+  list(organizationId: string, page: PageRequest) {
+    return keysetPage(
+      this.repo.createQueryBuilder('e').where('e.organization_id = :organizationId', { organizationId }),
+      page,
+    );
   }
 
   findById(organizationId: string, id: string): Promise<Environment | null> {

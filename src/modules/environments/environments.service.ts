@@ -8,6 +8,8 @@ import { CredentialsCipher } from '../../common/crypto/credentials-cipher.js';
 import { Transactions } from '../../common/database/transactions.js';
 import { isUniqueViolation } from '../../common/database/unique-violation.js';
 import { DomainError, notFound } from '../../common/errors/domain-error.js';
+import { pageRequest, toPage } from '../../common/http/page-cursor.js';
+import type { OrgPageQuery, PageQuery } from '../../common/http/page.query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { BackupStorageResolver } from '../backups/backup-storage.resolver.js';
 import type {
@@ -15,7 +17,7 @@ import type {
   CreateEnvironmentDto,
   UpdateEnvironmentDto,
 } from './dto/environment-input.dto.js';
-import type { EnvironmentResponse } from './dto/environment-responses.dto.js';
+import type { EnvironmentPage, EnvironmentResponse } from './dto/environment-responses.dto.js';
 import { Environment } from './environment.entity.js';
 import { EnvironmentsRepository } from './environments.repository.js';
 import { toEnvironmentResponse } from './environments.mapper.js';
@@ -43,8 +45,10 @@ export class EnvironmentsService implements OnModuleInit {
     this.resolvers.register('environment_id', (id) => this.environments.findOrganizationId(id));
   }
 
-  async list(auth: OrgAuthContext): Promise<EnvironmentResponse[]> {
-    return (await this.environments.list(auth.organizationId)).map(toEnvironmentResponse);
+  async list(auth: OrgAuthContext, q: PageQuery): Promise<EnvironmentPage> {
+    const page = pageRequest(q);
+    const { rows, next } = await this.environments.list(auth.organizationId, page);
+    return toPage(page, next, rows.map(toEnvironmentResponse));
   }
 
   async get(auth: OrgAuthContext, id: string): Promise<EnvironmentResponse> {
@@ -199,8 +203,8 @@ export class EnvironmentsService implements OnModuleInit {
     return this.create(await this.asOrganization(auth, organization_id), rest, true);
   }
 
-  async adminList(auth: AuthContext, organizationId: string): Promise<EnvironmentResponse[]> {
-    return this.list(await this.asOrganization(auth, organizationId));
+  async adminList(auth: AuthContext, q: OrgPageQuery): Promise<EnvironmentPage> {
+    return this.list(await this.asOrganization(auth, q.organization_id), q);
   }
 
   async adminGet(auth: AuthContext, id: string): Promise<EnvironmentResponse> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -10,9 +10,10 @@ import {
 } from '@nestjs/swagger';
 import { OrgAuth, type OrgAuthContext } from '../../common/auth/auth-context.js';
 import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
+import { PageQuery } from '../../common/http/page.query.js';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import { AddMemberDto } from './dto/add-member.dto.js';
-import { MemberResponse } from './dto/organization-responses.dto.js';
+import { MemberPage, MemberResponse } from './dto/organization-responses.dto.js';
 import { UpdateMemberDto } from './dto/update-member.dto.js';
 import { MembersService } from './members.service.js';
 
@@ -24,10 +25,10 @@ export class MembersController {
 
   @Get()
   @RequirePermission('org.member.list')
-  @ApiOkResponse({ type: [MemberResponse] })
-  @ApiOperation({ summary: 'Members of the organization with their roles.' })
-  list(@OrgAuth() auth: OrgAuthContext): Promise<MemberResponse[]> {
-    return this.members.list(auth);
+  @ApiOkResponse({ type: MemberPage })
+  @ApiOperation({ summary: 'Members of the organization with their roles, newest first.' })
+  list(@OrgAuth() auth: OrgAuthContext, @Query() query: PageQuery): Promise<MemberPage> {
+    return this.members.list(auth, query);
   }
 
   @Post()

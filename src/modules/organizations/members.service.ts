@@ -8,10 +8,12 @@ import {
 } from '../../common/auth/permissions.js';
 import { Transactions } from '../../common/database/transactions.js';
 import { DomainError } from '../../common/errors/domain-error.js';
+import { pageRequest, toPage } from '../../common/http/page-cursor.js';
+import type { PageQuery } from '../../common/http/page.query.js';
 import { AuditService } from '../audit/audit.service.js';
 import { UsersRepository } from '../identity/users.repository.js';
 import type { AddMemberDto } from './dto/add-member.dto.js';
-import type { MemberResponse } from './dto/organization-responses.dto.js';
+import type { MemberPage, MemberResponse } from './dto/organization-responses.dto.js';
 import type { UpdateMemberDto } from './dto/update-member.dto.js';
 import { MembershipsRepository, type MemberRow, type RoleRef } from './memberships.repository.js';
 import { toMemberResponse } from './organizations.mapper.js';
@@ -35,8 +37,10 @@ export class MembersService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(auth: OrgAuthContext): Promise<MemberResponse[]> {
-    return (await this.memberships.list(auth.organizationId)).map(toMemberResponse);
+  async list(auth: OrgAuthContext, q: PageQuery): Promise<MemberPage> {
+    const page = pageRequest(q);
+    const { rows, next } = await this.memberships.list(auth.organizationId, page);
+    return toPage(page, next, rows.map(toMemberResponse));
   }
 
   /** Adds a registered user with a role the caller is allowed to grant. */

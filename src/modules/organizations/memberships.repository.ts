@@ -6,7 +6,9 @@ import {
   type BuiltInRole,
   type Permission,
 } from '../../common/auth/permissions.js';
+import { keysetSql, splitPage } from '../../common/database/keyset-page.js';
 import { Transactions } from '../../common/database/transactions.js';
+import type { PageKey, PageRequest } from '../../common/http/page-cursor.js';
 import { Membership } from './membership.entity.js';
 
 /** A member's effective role: built-in or custom, resolved to its permissions. */
@@ -50,6 +52,19 @@ function toAccess(row: AccessSqlRow): MemberAccess {
   };
 }
 
+interface MemberSqlRow extends AccessSqlRow {
+  user_id: string;
+  email: string;
+  name: string;
+  created_at: Date;
+  page_at: string;
+  page_id: string;
+}
+
+function toMemberRow(r: MemberSqlRow): MemberRow {
+  return { userId: r.user_id, email: r.email, name: r.name, joinedAt: r.created_at, ...toAccess(r) };
+}
+
 const ACCESS_COLUMNS = `m.role, r.name AS custom_name, r.permissions AS custom_permissions`;
 const ROLE_JOIN = `LEFT JOIN roles r ON r.organization_id = m.organization_id AND r.id = m.custom_role_id`;
 
@@ -73,27 +88,46 @@ export class MembershipsRepository {
     return rows[0] ? toAccess(rows[0]) : null;
   }
 
-  async list(organizationId: string): Promise<MemberRow[]> {
-    const rows: (AccessSqlRow & { user_id: string; email: string; name: string; created_at: Date })[] =
-      await this.tx.manager().query(
-        `SELECT m.user_id, u.email, u.name, m.created_at, ${ACCESS_COLUMNS} FROM memberships m
-           JOIN users u ON u.id = m.user_id
-           ${ROLE_JOIN}
-          WHERE m.organization_id = $1
-          ORDER BY m.created_at, u.email`,
-        [organizationId],
-      );
-    return rows.map((r) => ({
-      userId: r.user_id,
-      email: r.email,
-      name: r.name,
-      joinedAt: r.created_at,
-      ...toAccess(r),
-    }));
+  /** Members newest first (joined_at desc, user id desc), one page. */
+  async list(
+    organizationId: string,
+    page: PageRequest,
+  ): Promise<{ rows: MemberRow[]; next: PageKey | null }> {
+    const k = keysetSql('m', 'user_id');
+    const params: unknown[] = [organizationId, page.limit + 1];
+    if (page.after) params.push(page.after.at, page.after.id);
+    const rows = await this.members(
+      `m.organization_id = $1 ${page.after ? `AND ${k.after('$3', '$4')}` : ''}`,
+      `${k.columns}`,
+      `ORDER BY ${k.orderBy} LIMIT $2`,
+      params,
+    );
+    const split = splitPage(rows, page.limit);
+    return { rows: split.rows.map(toMemberRow), next: split.next };
   }
 
   async find(organizationId: string, userId: string): Promise<MemberRow | null> {
-    return (await this.list(organizationId)).find((m) => m.userId === userId) ?? null;
+    const [row] = await this.members('m.organization_id = $1 AND m.user_id = $2', '', '', [
+      organizationId,
+      userId,
+    ]);
+    return row ? toMemberRow(row) : null;
+  }
+
+  private members(
+    where: string,
+    extraColumns: string,
+    tail: string,
+    params: unknown[],
+  ): Promise<MemberSqlRow[]> {
+    return this.tx.manager().query(
+      `SELECT m.user_id, u.email, u.name, m.created_at, ${ACCESS_COLUMNS}${extraColumns ? `, ${extraColumns}` : ''}
+         FROM memberships m
+         JOIN users u ON u.id = m.user_id
+         ${ROLE_JOIN}
+        WHERE ${where} ${tail}`,
+      params,
+    );
   }
 
   async listForUser(userId: string): Promise<UserOrganizationRow[]> {

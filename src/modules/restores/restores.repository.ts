@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { keysetPage } from '../../common/database/keyset-page.js';
 import { Transactions } from '../../common/database/transactions.js';
+import type { PageRequest } from '../../common/http/page-cursor.js';
 import { Backup } from '../backups/backup.entity.js';
 import { Restore, type RestorePhase, type RestoreResult, type RestoreStatus } from './restore.entity.js';
 
@@ -32,18 +34,14 @@ export class RestoresRepository {
     await this.repo.insert(restore);
   }
 
-  list(organizationId: string, filters: RestoreFilters, limit: number, offset = 0): Promise<Restore[]> {
+  list(organizationId: string, filters: RestoreFilters, page: PageRequest) {
     const qb = this.repo
       .createQueryBuilder('r')
-      .where('r.organization_id = :organizationId', { organizationId })
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(limit)
-      .offset(offset);
+      .where('r.organization_id = :organizationId', { organizationId });
     if (filters.backupId) qb.andWhere('r.backup_id = :b', { b: filters.backupId });
     if (filters.status) qb.andWhere('r.status = :s', { s: filters.status });
     if (filters.kind) qb.andWhere('r.kind = :k', { k: filters.kind });
-    return qb.getMany();
+    return keysetPage(qb, page);
   }
 
   /** pending (or running after a dead worker) → running; null when it is finished already. */

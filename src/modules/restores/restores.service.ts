@@ -5,6 +5,7 @@ import type { OrgAuthContext } from '../../common/auth/auth-context.js';
 import { ResourceOrgResolvers } from '../../common/auth/resource-org-resolvers.js';
 import { Transactions } from '../../common/database/transactions.js';
 import { DomainError, notFound } from '../../common/errors/domain-error.js';
+import { pageRequest, toPage } from '../../common/http/page-cursor.js';
 import { JobQueue } from '../../common/queue/job-queue.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Backup } from '../backups/backup.entity.js';
@@ -105,15 +106,13 @@ export class RestoresService implements OnModuleInit {
   }
 
   async list(auth: OrgAuthContext, q: ListRestoresQuery): Promise<RestorePageResponse> {
-    const limit = q.limit ?? 50;
-    const offset = q.offset ?? 0;
-    const rows = await this.restores.list(
+    const page = pageRequest(q);
+    const { rows, next } = await this.restores.list(
       auth.organizationId,
       { backupId: q.backup_id, status: q.status, kind: q.kind },
-      limit,
-      offset,
+      page,
     );
-    return { items: rows.map(toRestoreResponse), limit, offset };
+    return toPage(page, next, rows.map(toRestoreResponse));
   }
 
   async cancel(auth: OrgAuthContext, id: string): Promise<RestoreResponse> {

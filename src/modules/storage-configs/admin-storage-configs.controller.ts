@@ -39,7 +39,10 @@ export class AdminStorageConfigsController {
   @Get()
   @PlatformAdmin()
   @ApiOkResponse({ type: [StorageConfigResponse] })
-  @ApiOperation({ summary: 'List platform storage configurations.' })
+  @ApiOperation({
+    summary: 'List platform storage configurations.',
+    description: 'A plain array of every platform configuration, oldest first; not paginated.',
+  })
   list(): Promise<StorageConfigResponse[]> {
     return this.service.list(PLATFORM_SCOPE);
   }

@@ -48,7 +48,11 @@ export class StorageConfigsController {
   @RequirePermission('org.storage.list')
   @OrgQuery()
   @ApiOkResponse({ type: [StorageConfigResponse] })
-  @ApiOperation({ summary: "List the organization's storage configurations." })
+  @ApiOperation({
+    summary: "List the organization's storage configurations.",
+    description:
+      'A plain array of every configuration, oldest first: this list is not paginated (an organization enters its few storage targets by hand), unlike the lists that answer `{ items, next_cursor }`.',
+  })
   list(@OrgAuth() auth: OrgAuthContext): Promise<StorageConfigResponse[]> {
     return this.service.list(auth.organizationId);
   }

@@ -1,3 +1,4 @@
+import { PageResponse } from '../../../common/http/page-cursor.js';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class AuditActor {
@@ -17,8 +18,4 @@ export class AuditLogItem {
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 }
 
-export class AuditLogPage {
-  @ApiProperty({ type: [AuditLogItem] }) items!: AuditLogItem[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `before` for the next (older) page.' })
-  next_cursor!: string | null;
-}
+export class AuditLogPage extends PageResponse(AuditLogItem) {}

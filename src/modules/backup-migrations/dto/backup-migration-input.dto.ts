@@ -1,17 +1,6 @@
-import { OrgPageQuery } from '../../../common/http/org-page.query.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { OrgPageQuery, PageQuery } from '../../../common/http/page.query.js';
 
 export class CreateBackupMigrationDto {
   @ApiProperty({ format: 'uuid', description: 'The storage config the backups move to.' })
@@ -47,20 +36,4 @@ export class CreateBackupMigrationDto {
 
 export class ListBackupMigrationsQuery extends OrgPageQuery {}
 
-export class ListPlatformMigrationsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
-}
+export class ListPlatformMigrationsQuery extends PageQuery {}

@@ -1,3 +1,4 @@
+import { PageResponse } from '../../../common/http/page-cursor.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { MIGRATION_ITEM_STATES, MIGRATION_STATUSES } from '../backup-migration.entity.js';
 
@@ -123,7 +124,4 @@ export class BackupMigrationResponse {
   backups?: BackupMigrationItemResponse[];
 }
 
-export class BackupMigrationPageResponse {
-  @ApiProperty({ type: [BackupMigrationResponse] })
-  items!: BackupMigrationResponse[];
-}
+export class BackupMigrationPageResponse extends PageResponse(BackupMigrationResponse) {}

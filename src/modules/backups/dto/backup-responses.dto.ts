@@ -1,3 +1,4 @@
+import { PageResponse } from '../../../common/http/page-cursor.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { BACKUP_PHASES, BACKUP_STATUSES, BACKUP_TRIGGERS } from '../backup.entity.js';
 
@@ -68,16 +69,7 @@ export class BackupResponse {
   @ApiProperty() updated_at!: string;
 }
 
-export class BackupPageResponse {
-  @ApiProperty({ type: [BackupResponse] }) items!: BackupResponse[];
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'Pass as cursor for the next page; null on the last.',
-  })
-  next_cursor!: string | null;
-  @ApiProperty() limit!: number;
-}
+export class BackupPageResponse extends PageResponse(BackupResponse) {}
 
 export class DownloadPartResponse {
   @ApiProperty({ example: 'database', description: 'Logical part: database, filestore or manifest.' })

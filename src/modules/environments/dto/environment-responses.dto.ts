@@ -1,3 +1,4 @@
+import { PageResponse } from '../../../common/http/page-cursor.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { COMPRESSIONS, DUMP_FORMATS, SSL_MODES } from '../environment.entity.js';
 
@@ -84,3 +85,5 @@ export class EnvironmentTestResponse {
   @ApiProperty({ type: EnvironmentPgDumpCheck }) pg_dump!: EnvironmentPgDumpCheck;
   @ApiProperty({ type: EnvironmentFilestoreCheck }) filestore!: EnvironmentFilestoreCheck;
 }
+
+export class EnvironmentPage extends PageResponse(EnvironmentResponse) {}

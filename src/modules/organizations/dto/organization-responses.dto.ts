@@ -1,3 +1,4 @@
+import { PageResponse } from '../../../common/http/page-cursor.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { PERMISSIONS } from '../../../common/auth/permissions.js';
 
@@ -23,6 +24,8 @@ export class MemberResponse {
   @ApiProperty() role!: string;
   @ApiProperty({ format: 'date-time' }) joined_at!: string;
 }
+
+export class MemberPage extends PageResponse(MemberResponse) {}
 
 export class RoleResponse {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for built-in roles.' })

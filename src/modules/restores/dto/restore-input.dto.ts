@@ -1,4 +1,4 @@
-import { OrgPageQuery } from '../../../common/http/org-page.query.js';
+import { OrgPageQuery } from '../../../common/http/page.query.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import {

@@ -1,5 +1,52 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { PageResponse } from '../../../common/http/page-cursor.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RESTORE_KINDS, RESTORE_MODES, RESTORE_PHASES, RESTORE_STATUSES } from '../restore.entity.js';
+
+export class RestoredDatabaseResponse {
+  @ApiProperty({ description: 'The database now holding the backup.' }) name!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'replace: the old database, kept under this name.',
+  })
+  previous_name!: string | null;
+  @ApiProperty({ type: 'integer' }) tables!: number;
+}
+
+export class RestoredFilestoreResponse {
+  @ApiProperty() path!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'replace: the old directory, kept at this path.',
+  })
+  previous_path!: string | null;
+  @ApiProperty({ type: 'integer' }) entries!: number;
+}
+
+export class CheckedPartResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: 'integer' }) size_bytes!: number;
+  @ApiProperty() sha256!: string;
+}
+
+export class RestoreSwapResponse {
+  @ApiProperty() stamp!: string;
+  @ApiProperty({ type: 'integer' }) tables!: number;
+  @ApiProperty({ type: 'integer', nullable: true }) entries!: number | null;
+}
+
+export class RestoreResultResponse {
+  @ApiPropertyOptional({ type: RestoredDatabaseResponse }) database?: RestoredDatabaseResponse;
+  @ApiPropertyOptional({ type: RestoredFilestoreResponse }) filestore?: RestoredFilestoreResponse;
+  @ApiPropertyOptional({ type: [CheckedPartResponse], description: 'The stored parts read and checked.' })
+  parts?: CheckedPartResponse[];
+  @ApiPropertyOptional({
+    type: RestoreSwapResponse,
+    description: 'Only while names are being swapped: what a resumed attempt finishes.',
+  })
+  swap?: RestoreSwapResponse;
+}
 
 export class RestoreResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -19,12 +66,11 @@ export class RestoreResponse {
   @ApiProperty({ enum: RESTORE_PHASES, type: String, nullable: true }) phase!: string | null;
   @ApiProperty({ description: 'Stored bytes read so far.' }) bytes_processed!: number;
   @ApiProperty({
-    type: Object,
+    type: RestoreResultResponse,
     nullable: true,
-    description:
-      'On completion: database {name, previous_name, tables}, filestore {path, previous_path, entries}, parts checked.',
+    description: 'What was restored or checked; null until the restore has done something.',
   })
-  result!: Record<string, unknown> | null;
+  result!: RestoreResultResponse | null;
   @ApiProperty({ type: String, nullable: true }) error_code!: string | null;
   @ApiProperty({ type: String, nullable: true }) error_message!: string | null;
   @ApiProperty() attempts!: number;
@@ -37,8 +83,4 @@ export class RestoreResponse {
   @ApiProperty() updated_at!: string;
 }
 
-export class RestorePageResponse {
-  @ApiProperty({ type: [RestoreResponse] }) items!: RestoreResponse[];
-  @ApiProperty() limit!: number;
-  @ApiProperty() offset!: number;
-}
+export class RestorePageResponse extends PageResponse(RestoreResponse) {}
