@@ -382,7 +382,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
         dump.stream,
         dump.transforms,
         // The on-disk size bounds the compressed dump well enough to pick the multipart part size.
-        { signal, onSourceBytes: onBytes, sizeEstimate },
+        { signal, onBytes: onBytes, sizeEstimate },
       );
       this.logger.log(
         { backupId: backup.id, part: 'database', bytes: r.size, ms: Date.now() - started },
@@ -427,7 +427,7 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
         backup.objectPrefix + file,
         archive.stream,
         archive.transforms,
-        { signal, onSourceBytes: onBytes, sizeEstimate: scanned.totalBytes },
+        { signal, onBytes: onBytes, sizeEstimate: scanned.totalBytes },
       );
       this.logger.log(
         { backupId: backup.id, part: 'filestore', bytes: r.size, ms: Date.now() - started },

@@ -38,14 +38,14 @@ describe('streamToStorage', () => {
   it('uploads the transformed bytes with their sha256 and size', async () => {
     const data = Buffer.from('x'.repeat(100_000));
     const { driver, stored } = memoryDriver();
-    let sourceBytes = 0;
+    let progressBytes = 0;
     const r = await streamToStorage(driver, 'k', Readable.from([data]), [], {
       signal,
-      onSourceBytes: (n) => (sourceBytes += n),
+      onBytes: (n) => (progressBytes += n),
     });
     expect(r).toEqual({ size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
     expect(Buffer.concat(stored).equals(data)).toBe(true);
-    expect(sourceBytes).toBe(data.length);
+    expect(progressBytes).toBe(data.length);
   });
 
   it('a failing source fails the upload and is reported as the cause', async () => {
@@ -55,7 +55,7 @@ describe('streamToStorage', () => {
     const { driver } = memoryDriver();
     const err = await streamToStorage(driver, 'k', source, [], {
       signal,
-      onSourceBytes: () => undefined,
+      onBytes: () => undefined,
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PartError);
     expect(err).toMatchObject({ side: 'source', error: { code: 'dump_failed' } });
@@ -70,7 +70,7 @@ describe('streamToStorage', () => {
     const { driver } = memoryDriver(256 * 1024);
     const err = await streamToStorage(driver, 'k', source, [], {
       signal,
-      onSourceBytes: () => undefined,
+      onBytes: () => undefined,
     }).catch((e: unknown) => e);
     expect(err).toMatchObject({ side: 'storage', error: { code: 'endpoint_unreachable' } });
     expect(source.destroyed).toBe(true);
