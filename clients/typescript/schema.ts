@@ -1677,7 +1677,7 @@ export interface components {
     };
     BackupResponse: {
       attempts: number;
-      /** @description Source bytes read so far (database dump + filestore tar). */
+      /** @description Bytes written to storage so far (compressed database dump + compressed filestore archive; custom dumps as pg_dump wrote them). */
       bytes_processed: number;
       cancel_requested_at: string | null;
       completed_at: string | null;

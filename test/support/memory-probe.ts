@@ -55,7 +55,7 @@ async function run(args: ProbeArgs, driver: StorageDriver, key: string, mib: num
   if (args.case === 's3-upload') return (await driver.upload(key, source(mib * MiB))).size;
   const r = await streamToStorage(driver, key, source(mib * MiB), [compressor(args.codec!)], {
     signal: new AbortController().signal,
-    onSourceBytes: () => undefined,
+    onBytes: () => undefined,
   });
   return r.size;
 }

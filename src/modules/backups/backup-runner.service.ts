@@ -28,9 +28,9 @@ import {
   type BackupManifest,
   type ManifestPart,
 } from './backup-manifest.js';
-import { compressor, setCodecEngine } from '../storage/pipeline/codec.js';
+import { setCodecEngine } from '../storage/pipeline/codec.js';
 import { PartError, streamToStorage } from '../storage/pipeline/stream-to-storage.js';
-import { COMPRESSION_SUFFIX } from './backup-streams.js';
+import { COMPRESSION_SUFFIX, dumpSource, filestoreSource } from './backup-streams.js';
 import type { Backup, BackupPhase } from './backup.entity.js';
 import { BackupsRepository } from './backups.repository.js';
 
@@ -374,16 +374,16 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     const custom = backup.dumpFormat === 'custom';
     const compression = backup.compression as 'gzip' | 'zstd';
     const file = custom ? 'database.dump' : `database.sql.${COMPRESSION_SUFFIX[compression]}`;
-    const dump = this.pgTools.dump(conn, binary, custom ? 'custom' : 'plain', signal);
+    const dump = dumpSource(this.pgTools, conn, binary, custom ? 'custom' : 'plain', compression, signal);
     try {
       const started = Date.now();
       const r = await streamToStorage(
         driver,
         backup.objectPrefix + file,
-        dump.stdout,
-        custom ? [] : [compressor(compression)],
+        dump.stream,
+        dump.transforms,
         // The on-disk size bounds the compressed dump well enough to pick the multipart part size.
-        { signal, onSourceBytes: onBytes, sizeEstimate },
+        { signal, onBytes: onBytes, sizeEstimate },
       );
       this.logger.log(
         { backupId: backup.id, part: 'database', bytes: r.size, ms: Date.now() - started },
@@ -419,16 +419,16 @@ export class BackupRunnerService implements OnModuleInit, OnApplicationShutdown 
     try {
       // The walk's total sizes the multipart parts: without it a filestore past parts × 5 MiB
       // (~50 GB on AWS) would fail at the part limit.
-      const { totalBytes } = await this.filestore.scan(dir);
+      const scanned = await this.filestore.scan(dir);
       signal.throwIfAborted();
-      const archive = this.filestore.archive(dir);
+      const archive = filestoreSource(this.filestore, dir, scanned, compression, signal);
       const started = Date.now();
       const r = await streamToStorage(
         driver,
         backup.objectPrefix + file,
         archive.stream,
-        [compressor(compression)],
-        { signal, onSourceBytes: onBytes, sizeEstimate: totalBytes },
+        archive.transforms,
+        { signal, onBytes: onBytes, sizeEstimate: scanned.totalBytes },
       );
       this.logger.log(
         { backupId: backup.id, part: 'filestore', bytes: r.size, ms: Date.now() - started },

@@ -2,13 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { Stats } from 'node:fs';
 import { access, constants, lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { spawn, spawnSync } from 'node:child_process';
+import { Readable, type Writable } from 'node:stream';
 import { create as createTar } from 'tar';
 import { SourceError } from './source-error.js';
 
 export interface FilestoreStats {
   fileCount: number;
   totalBytes: number;
+  /** Entries neither file, directory nor symlink (FIFOs, sockets, devices): never archived. */
+  special?: number;
 }
 
 export interface FilestoreArchive {
@@ -52,7 +55,7 @@ export class FilestoreReader {
         else if (e.isFile()) {
           stats.fileCount++;
           stats.totalBytes += (await lstat(p)).size;
-        }
+        } else if (!e.isSymbolicLink()) stats.special = (stats.special ?? 0) + 1;
       }
     };
     try {
@@ -61,6 +64,54 @@ export class FilestoreReader {
       throw unreadable(dir, err);
     }
     return stats;
+  }
+
+  /**
+   * Whether archiveInto() can archive this directory exactly as archive() would: GNU tar is
+   * installed and the walk found only files, directories and symlinks (GNU tar would also archive
+   * FIFOs and device nodes, which archive() leaves out).
+   */
+  tarFits(stats: FilestoreStats): boolean {
+    return !stats.special && gnuTarAvailable();
+  }
+
+  /**
+   * GNU tar writing the same archive as archive() straight into `stdout` (the compressor's stdin),
+   * so the filestore's bytes never pass through Node. Symlinks are stored as symlinks and never
+   * followed (no -h), nothing outside `dir` is named, hard links are stored as links, and any
+   * read error or file changing while read fails the archive (exit status other than 0).
+   * Resolves after a successful exit.
+   */
+  archiveInto(dir: string, stdout: Writable, signal: AbortSignal): Promise<void> {
+    const child = spawn('tar', ['--create', '--file=-', `--directory=${dir}`, '.'], {
+      env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' },
+      stdio: ['ignore', stdout, 'pipe'],
+      signal,
+      killSignal: 'SIGKILL',
+    });
+    let stderr = '';
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (d: string) => {
+      stderr = (stderr + d).slice(-STDERR_LIMIT);
+    });
+    const exited = new Promise<void>((resolve, reject) => {
+      child.on('error', (err) =>
+        reject((err as { name?: string }).name === 'AbortError' ? err : unreadable(dir, err)),
+      );
+      child.on('close', (code, sig) => {
+        if (code === 0) return resolve();
+        if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
+        const tail = stderr.trim().split('\n').slice(-3).join(' | ');
+        reject(
+          new SourceError(
+            'filestore_unreadable',
+            `Archiving the filestore "${dir}" failed (tar ${sig ? `killed by ${sig}` : `exit status ${code}`}): ${tail || 'no error output'}.`,
+          ),
+        );
+      });
+    });
+    exited.catch(() => undefined);
+    return exited;
   }
 
   archive(dir: string): FilestoreArchive {
@@ -76,6 +127,8 @@ export class FilestoreReader {
         maxReadSize: 128 * 1024,
         filter: (_p: string, s: Stats | { type?: string; size?: number }) => {
           if (!('isFile' in s)) return true;
+          // FIFOs, sockets and devices are not archived; node-tar would stall on them for good.
+          if (!s.isFile() && !s.isDirectory() && !s.isSymbolicLink()) return false;
           // node-tar writes PAX times only for `instanceof Date` values; Stats from another realm
           // (e.g. a vm context) would be written as text that GNU tar rejects. Same values, local Date.
           s.atime = new Date(s.atime.getTime());
@@ -93,6 +146,22 @@ export class FilestoreReader {
     const stream = Readable.from(pack as AsyncIterable<Buffer>, { objectMode: false });
     return { stream, stats };
   }
+}
+
+const STDERR_LIMIT = 4096;
+let gnuTar: boolean | undefined;
+
+/** Whether `tar` here is GNU tar (checked once per process). */
+function gnuTarAvailable(): boolean {
+  if (gnuTar === undefined) {
+    const r = spawnSync('tar', ['--version'], {
+      encoding: 'utf8',
+      timeout: 5000,
+      env: { PATH: '/usr/bin:/bin' },
+    });
+    gnuTar = !r.error && r.status === 0 && r.stdout.includes('GNU tar');
+  }
+  return gnuTar;
 }
 
 export function unreadable(dir: string, err: unknown): SourceError {

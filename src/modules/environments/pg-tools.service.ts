@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback, type Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -123,6 +123,31 @@ export class PgTools {
 
   /** Starts pg_dump; its stdout ends only after a successful exit and errors otherwise. */
   dump(conn: DbConnection, binary: PgDumpBinary, format: DumpFormat, signal: AbortSignal): DumpProcess {
+    const { child, exited } = this.spawnDump(conn, binary, format, signal, 'pipe');
+    return { stdout: child.stdout!.pipe(new ExitGate(exited)) };
+  }
+
+  /**
+   * Starts pg_dump writing straight into `stdout` (another process's stdin, e.g. the compressor's),
+   * so the dump's bytes never pass through Node; resolves after a successful exit.
+   */
+  dumpInto(
+    conn: DbConnection,
+    binary: PgDumpBinary,
+    format: DumpFormat,
+    signal: AbortSignal,
+    stdout: Writable,
+  ): Promise<void> {
+    return this.spawnDump(conn, binary, format, signal, stdout).exited;
+  }
+
+  private spawnDump(
+    conn: DbConnection,
+    binary: PgDumpBinary,
+    format: DumpFormat,
+    signal: AbortSignal,
+    stdout: 'pipe' | Writable,
+  ): { child: ChildProcess; exited: Promise<void> } {
     const args = ['--no-password', format === 'custom' ? '--format=custom' : '--format=plain'];
     const child = spawn(binary.path, args, {
       env: {
@@ -136,13 +161,13 @@ export class PgTools {
         PGCONNECT_TIMEOUT: String(CONNECT_TIMEOUT_MS / 1000),
         ...(conn.password ? { PGPASSWORD: conn.password } : {}),
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', stdout, 'pipe'],
       signal,
       killSignal: 'SIGKILL',
     });
     let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d: string) => {
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (d: string) => {
       stderr = (stderr + d).slice(-STDERR_LIMIT);
     });
     const exited = new Promise<void>((resolve, reject) => {
@@ -160,7 +185,7 @@ export class PgTools {
       });
     });
     exited.catch(() => undefined);
-    return { stdout: child.stdout.pipe(new ExitGate(exited)) };
+    return { child, exited };
   }
 }
 

@@ -26,6 +26,7 @@ import {
   decompressorFor,
   extractTar,
   feedVerified,
+  intoClient,
   integrityFailed,
   parseTar,
   type ExpectedPart,
@@ -600,8 +601,7 @@ export class RestoreRunnerService implements OnModuleInit, OnApplicationShutdown
       return;
     }
     const psql = this.loader.psql(conn, binDir, database, signal);
-    const head = decompressorFor(part.manifest.compression) ?? passThrough();
-    const piped = new Promise<unknown>((resolve) => pipeline(head, psql.stdin!, (e) => resolve(e)));
+    const { head, piped } = intoClient(part.manifest.compression, psql.stdin!);
     const err = await feedVerified(source, part, head, { signal, onBytes });
     // The client's own failure (stderr) says more than the broken pipe.
     await psql.done;

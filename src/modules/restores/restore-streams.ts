@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Duplex, Readable, Writable } from 'node:stream';
+import { finished, PassThrough, pipeline, type Duplex, type Readable, type Writable } from 'node:stream';
 import { Parser, Unpack, type ReadEntry } from 'tar';
 import { decompressor } from '../storage/pipeline/codec.js';
+import { decompressInto } from '../storage/pipeline/process-pipe.js';
 import { RestoreError } from './restore-error.js';
 
 /** What the manifest (and the catalog) promise about one stored object. */
@@ -16,6 +17,22 @@ export interface ExpectedPart {
 /** The decompressor of a stored part; null when the part is stored as it is (custom dumps). */
 export function decompressorFor(compression: string): Duplex | null {
   return compression === 'gzip' || compression === 'zstd' ? decompressor(compression) : null;
+}
+
+/**
+ * Where a stored part's bytes go to reach a client's stdin (psql): `head` takes the stored bytes,
+ * `piped` resolves with the error that broke the way in, if any. With a codec binary, the
+ * decompressor writes into the client's stdin through an OS pipe, so the decompressed bytes never
+ * pass through Node; otherwise Node decompresses and writes them.
+ */
+export function intoClient(
+  compression: string,
+  stdin: Writable,
+): { head: Writable; piped: Promise<unknown> } {
+  const direct = compression === 'gzip' || compression === 'zstd' ? decompressInto(compression, stdin) : null;
+  if (direct) return { head: direct, piped: new Promise((resolve) => finished(direct, (e) => resolve(e))) };
+  const head = decompressorFor(compression) ?? new PassThrough();
+  return { head, piped: new Promise((resolve) => pipeline(head, stdin, (e) => resolve(e))) };
 }
 
 export function integrityFailed(part: ExpectedPart, what: string): RestoreError {

@@ -43,7 +43,10 @@ export class BackupResponse {
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty() dump_format!: string;
   @ApiProperty() compression!: string;
-  @ApiProperty({ description: 'Source bytes read so far (database dump + filestore tar).' })
+  @ApiProperty({
+    description:
+      'Bytes written to storage so far (compressed database dump + compressed filestore archive; custom dumps as pg_dump wrote them).',
+  })
   bytes_processed!: number;
   @ApiProperty({ description: 'Sum of the stored objects, manifest included.' }) total_size_bytes!: number;
   @ApiProperty({ description: "The backup's folder, relative to the storage config's path prefix." })

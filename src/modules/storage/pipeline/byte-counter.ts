@@ -62,15 +62,3 @@ export class HashCounter extends Transform {
     return this.hash.digest('hex');
   }
 }
-
-/** Counts without hashing (source-side progress). */
-export class Counter extends Transform {
-  constructor(private readonly onChunk: (n: number) => void) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.onChunk(chunk.length);
-    cb(null, chunk);
-  }
-}

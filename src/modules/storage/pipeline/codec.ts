@@ -37,16 +37,27 @@ export function codecEngine(codec: Codec, engine: CodecEngine = defaultEngine): 
   return binaryAvailable(BINARY[codec]) ? 'process' : 'in-process';
 }
 
+/** The command line of a codec's binary (pigz or zstd using every core). */
+export function codecArgs(
+  codec: Codec,
+  direction: 'compress' | 'decompress',
+): { command: string; args: string[] } {
+  if (direction === 'decompress')
+    return { command: BINARY[codec], args: codec === 'gzip' ? ['-d', '-c'] : ['-d', '-q', '-c'] };
+  return codec === 'gzip'
+    ? // -n: no name or time stamp in the header (the same bytes for the same input)
+      { command: 'pigz', args: [`-${GZIP_LEVEL}`, '-n', '-c'] }
+    : { command: 'zstd', args: [`-${ZSTD_LEVEL}`, '-T0', '-q', '-c'] };
+}
+
 /**
  * A compressing stream. gzip output is one ordinary gzip member, zstd output one or more zstd
  * frames: gunzip, zcat, `zstd -d` and Node's zlib read both whatever engine wrote them.
  */
 export function compressor(codec: Codec, engine: CodecEngine = defaultEngine): Duplex {
   if (codecEngine(codec, engine) === 'process') {
-    return codec === 'gzip'
-      ? // -n: no name or time stamp in the header (the same bytes for the same input)
-        new ChildCodec('pigz', [`-${GZIP_LEVEL}`, '-n', '-c'])
-      : new ChildCodec('zstd', [`-${ZSTD_LEVEL}`, '-T0', '-q', '-c']);
+    const { command, args } = codecArgs(codec, 'compress');
+    return new ChildCodec(command, args);
   }
   return codec === 'gzip'
     ? new ParallelGzip(GZIP_LEVEL)
@@ -59,9 +70,8 @@ export function compressor(codec: Codec, engine: CodecEngine = defaultEngine): D
 /** A decompressing stream for what compressor() (or gzip(1), pigz, zstd(1)) wrote. */
 export function decompressor(codec: Codec, engine: CodecEngine = defaultEngine): Duplex {
   if (codecEngine(codec, engine) === 'process') {
-    return codec === 'gzip'
-      ? new ChildCodec('pigz', ['-d', '-c'])
-      : new ChildCodec('zstd', ['-d', '-q', '-c']);
+    const { command, args } = codecArgs(codec, 'decompress');
+    return new ChildCodec(command, args);
   }
   return codec === 'gzip'
     ? zlib.createGunzip({ chunkSize: CHUNK_BYTES })

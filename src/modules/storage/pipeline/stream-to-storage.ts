@@ -1,7 +1,7 @@
 import { pipeline, type Duplex, type Readable } from 'node:stream';
 import { SourceError } from '../../environments/source-error.js';
 import type { StorageDriver } from '../storage-driver.js';
-import { Counter, HashCounter } from './byte-counter.js';
+import { HashCounter } from './byte-counter.js';
 
 export interface StreamedObject {
   size: number;
@@ -19,7 +19,7 @@ export class PartError extends Error {
 }
 
 /**
- * The one place a backup's bytes flow: source → count → transforms (compression) → sha256/count →
+ * The one place a backup's bytes flow: source → transforms (compression) → sha256/count →
  * driver.upload, composed by pipeline() so back-pressure holds end to end: each step holds at most
  * its high-water mark, the compressor a fixed number of blocks (or two pipe buffers when it is a
  * child process), and the driver a fixed pool of part buffers (S3) or one socket's buffer. Memory
@@ -32,12 +32,20 @@ export async function streamToStorage(
   key: string,
   source: Readable,
   transforms: Duplex[],
-  opts: { signal: AbortSignal; sizeEstimate?: number; onSourceBytes: (n: number) => void },
+  opts: {
+    signal: AbortSignal;
+    sizeEstimate?: number;
+    /**
+     * Progress: the bytes going to storage (compressed), the one count every engine sees: when
+     * pg_dump or tar write straight into a codec process, Node never sees the uncompressed bytes.
+     */
+    onBytes: (n: number) => void;
+  },
 ): Promise<StreamedObject> {
-  const hasher = new HashCounter();
+  const hasher = new HashCounter(opts.onBytes);
   let sourceError: unknown;
   const piped = new Promise<void>((resolve) => {
-    pipeline([source, new Counter(opts.onSourceBytes), ...transforms, hasher], (err) => {
+    pipeline([source, ...transforms, hasher], (err) => {
       if (err) sourceError ??= err;
       resolve();
     });
