@@ -8,7 +8,13 @@ import { apiClient, ok, problem, type OffsiteClient, type Schemas } from '../sup
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startDenyListBucketsProxy } from '../support/deny-list-buckets.proxy.js';
 import { createOrg, registerAndLogin, type TestOrg, type TestUser } from '../support/identity.js';
-import { createBucket, skipReason, startS3Server, type S3TestServer } from '../support/storage-servers.js';
+import {
+  createBucket,
+  REAL_S3,
+  skipReason,
+  startS3Server,
+  type S3TestServer,
+} from '../support/storage-servers.js';
 
 const ADMIN_EMAIL = `admin-${randomBytes(3).toString('hex')}@example.test`;
 // Distinctive secrets: the suite asserts none of them ever appears in any response body.
@@ -34,6 +40,15 @@ const SEED_CREATE_FIELDS = [
   'created_at',
   'updated_at',
 ];
+
+/** A case that needs the real S3 server: on s3rver it is skipped visibly, with the reason printed. */
+function onRealS3(reason: string) {
+  if (REAL_S3) return it;
+  return (name: string, fn: () => Promise<void>) => {
+    skipReason(`${name} — ${reason}`);
+    it.skip(`${name} [${reason}]`, fn);
+  };
+}
 
 describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server, generated client)', () => {
   type CreateBody = Schemas['CreateStorageConfigDto'];
@@ -473,14 +488,15 @@ describe('storage configurations (seed 001 API, real PostgreSQL, real S3 server,
       expect(refused.detail).toContain('"b" is not a valid bucket name');
     });
 
-    it('wrong secret: 200 with success false and nulls where not reached', async () => {
-      if (!s3.real)
-        return skipReason('s3rver does not verify signatures: wrong-secret test needs the real S3 server');
-      const report = ok(await testUnsaved(s3Body({ secret_key: `${SECRET}-wrong` })), 200);
-      expect(report.success).toBe(false);
-      expect(report.can_write).toBeNull();
-      expect(report.message).toMatch(/fail|denied|signature|credential/i);
-    });
+    onRealS3('s3rver does not verify signatures: the wrong-secret test needs the real S3 server')(
+      'wrong secret: 200 with success false and nulls where not reached',
+      async () => {
+        const report = ok(await testUnsaved(s3Body({ secret_key: `${SECRET}-wrong` })), 200);
+        expect(report.success).toBe(false);
+        expect(report.can_write).toBeNull();
+        expect(report.message).toMatch(/fail|denied|signature|credential/i);
+      },
+    );
 
     it('scoped key (ListBuckets denied) without a bucket list reports the seed 000 message', async () => {
       // Neither Swift nor s3rver can deny ListBuckets to one user: a proxy answers that one call with 403.

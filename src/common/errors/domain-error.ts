@@ -24,7 +24,24 @@ export interface FieldError {
   messages: string[];
 }
 
-export class DomainError extends Error {
+/** How an error shows in an HTTP response: a code of HTTP_STATUS, the detail and extra problem members. */
+export interface HttpView {
+  code: ErrorCode;
+  detail: string;
+  extras: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown };
+}
+
+/**
+ * The base of every error with a code that services shared by HTTP and jobs throw: domain errors,
+ * and the storage, source and restore failures that jobs record by code. Each says once how HTTP
+ * shows it; the problem filter applies that, so no call site converts one into another by hand.
+ */
+export abstract class CodedError extends Error {
+  abstract readonly code: string;
+  abstract httpView(): HttpView;
+}
+
+export class DomainError extends CodedError {
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
@@ -33,6 +50,10 @@ export class DomainError extends Error {
   ) {
     super(detail, options);
     this.name = 'DomainError';
+  }
+
+  httpView(): HttpView {
+    return { code: this.code, detail: this.detail, extras: this.extras };
   }
 
   get status(): number {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type FieldError } from './domain-error.js';
+import { CodedError, HTTP_STATUS, type FieldError } from './domain-error.js';
 
 export interface Problem {
   type: string;
@@ -57,11 +57,12 @@ export function toProblem(
   let headers: Record<string, string> = {};
   let extras: Record<string, unknown> = {};
 
-  if (err instanceof DomainError) {
-    status = err.status;
-    code = err.code;
-    detail = err.detail;
-    const { headers: h, ...rest } = err.extras;
+  if (err instanceof CodedError) {
+    const view = err.httpView();
+    status = HTTP_STATUS[view.code];
+    code = view.code;
+    detail = view.detail;
+    const { headers: h, ...rest } = view.extras;
     headers = h ?? {};
     extras = rest;
   } else if (err instanceof HttpException) {

@@ -1,3 +1,5 @@
+import { CodedError, type HttpView } from '../../common/errors/domain-error.js';
+
 /**
  * A failure on the source side of a backup (the environment's database or filestore), with the
  * code the backup row records. Storage failures keep the provider layer's StorageError codes.
@@ -17,7 +19,8 @@ export const SOURCE_ERROR_CODES = [
 
 export type SourceErrorCode = (typeof SOURCE_ERROR_CODES)[number];
 
-export class SourceError extends Error {
+/** Reaching an HTTP response: 400 with `error_code` (the source is the caller's to fix). */
+export class SourceError extends CodedError {
   constructor(
     readonly code: SourceErrorCode,
     message: string,
@@ -25,6 +28,10 @@ export class SourceError extends Error {
   ) {
     super(message, options);
     this.name = 'SourceError';
+  }
+
+  httpView(): HttpView {
+    return { code: 'bad_request', detail: this.message, extras: { error_code: this.code } };
   }
 }
 

@@ -1,3 +1,5 @@
+import { CodedError, type HttpView } from '../../common/errors/domain-error.js';
+
 /** A failure of a restore or verification with the code the restores row records. */
 export const RESTORE_ERROR_CODES = [
   'integrity_failed',
@@ -11,7 +13,8 @@ export const RESTORE_ERROR_CODES = [
 
 export type RestoreErrorCode = (typeof RESTORE_ERROR_CODES)[number];
 
-export class RestoreError extends Error {
+/** Reaching an HTTP response: 409 for a non-empty target, otherwise 400, with `error_code`. */
+export class RestoreError extends CodedError {
   constructor(
     readonly code: RestoreErrorCode,
     message: string,
@@ -19,5 +22,13 @@ export class RestoreError extends Error {
   ) {
     super(message, options);
     this.name = 'RestoreError';
+  }
+
+  httpView(): HttpView {
+    return {
+      code: this.code === 'target_not_empty' ? 'conflict' : 'bad_request',
+      detail: this.message,
+      extras: { error_code: this.code },
+    };
   }
 }

@@ -44,11 +44,11 @@ export class RestoresService implements OnModuleInit {
       return await this.environments.checkedSource(orgId, environmentId, 'write');
     } catch (err) {
       if (err instanceof SourceError && err.code === 'source_forbidden')
-        throw new DomainError(
-          'bad_request',
+        throw new SourceError(
+          err.code,
           `The restore target is not allowed on this platform: ${err.message}`,
           {
-            error_code: err.code,
+            cause: err,
           },
         );
       throw err;
@@ -71,8 +71,8 @@ export class RestoresService implements OnModuleInit {
         tables = await this.loader.userTables(conn);
       } catch (err) {
         if (err instanceof SourceError)
-          throw new DomainError('bad_request', `The target database cannot be checked: ${err.message}`, {
-            error_code: err.code,
+          throw new SourceError(err.code, `The target database cannot be checked: ${err.message}`, {
+            cause: err,
           });
         throw err;
       }

@@ -10,7 +10,7 @@ import {
   type StorageTarget,
   type TestConnectionReport,
 } from '../storage/storage-driver.js';
-import { isStorageError } from '../storage/storage-errors.js';
+import { isStorageError, StorageError } from '../storage/storage-errors.js';
 import { configurationFailedReport } from '../storage/test-connection.js';
 import { ConnectionTestRateLimit } from './connection-test-rate-limit.js';
 import type { CreateStorageConfigDto } from './dto/storage-config-input.dto.js';
@@ -88,12 +88,7 @@ export class StorageConnectionsService {
     } catch (err) {
       // A bucket-scoped key is an answer, not a failure of this call.
       if (isStorageError(err, 'scoped_key')) return { scoped_key: true, message: err.message, buckets: [] };
-      if (isStorageError(err)) {
-        throw new DomainError('bad_request', `${err.message}${err.hint ? ` ${err.hint}` : ''}`, {
-          storage_error_code: err.code,
-        });
-      }
-      throw err;
+      throw err; // other storage errors are the caller's to fix: a 400 with storage_error_code
     } finally {
       await driver.close().catch(() => undefined);
     }
@@ -175,11 +170,10 @@ async function refusedAsBadRequest<T>(opening: Promise<T>): Promise<T> {
     return await opening;
   } catch (err) {
     if (isStorageError(err, 'invalid_config')) {
-      throw new DomainError(
-        'bad_request',
-        `The saved storage configuration is invalid: ${err.message}${err.hint ? ` ${err.hint}` : ''} Update it.`,
-        { storage_error_code: err.code },
-      );
+      throw new StorageError('invalid_config', `The saved storage configuration is invalid: ${err.message}`, {
+        hint: `${err.hint ? `${err.hint} ` : ''}Update it.`,
+        cause: err,
+      });
     }
     throw err;
   }

@@ -1,3 +1,5 @@
+import { CodedError, type HttpView } from '../../common/errors/domain-error.js';
+
 /**
  * Every driver error is mapped to one of these codes, with a human message and a fix hint.
  * The raw provider message is kept (redacted) in `providerMessage` for logs; secrets never appear
@@ -34,7 +36,11 @@ export interface StorageErrorOptions {
   details?: Record<string, string | number | boolean | null>;
 }
 
-export class StorageError extends Error {
+/**
+ * A storage failure. Reaching an HTTP response it is the caller's to fix (a config, an endpoint, a
+ * key): 400 with `storage_error_code`, the message and the hint.
+ */
+export class StorageError extends CodedError {
   readonly hint: string | undefined;
   readonly providerMessage: string | undefined;
   readonly details: Record<string, string | number | boolean | null>;
@@ -49,6 +55,14 @@ export class StorageError extends Error {
     this.hint = options.hint;
     this.providerMessage = options.providerMessage;
     this.details = options.details ?? {};
+  }
+
+  httpView(): HttpView {
+    return {
+      code: 'bad_request',
+      detail: `${this.message}${this.hint ? ` ${this.hint}` : ''}`,
+      extras: { storage_error_code: this.code },
+    };
   }
 }
 
