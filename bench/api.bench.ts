@@ -90,10 +90,15 @@ await bare.listen({ port: 0, host: '127.0.0.1' });
 const bareAddress = bare.server.address();
 const bareUrl = `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}`;
 
-const targets = {
+const allTargets = {
   offsite: `${t.baseUrl}/api/v1/backups/storage-configs?organization_id=${org.id}`,
   bare: `${bareUrl}/bare/storage-configs?organization_id=${org.id}`,
 };
+// BENCH_TARGETS=offsite runs one side only (e.g. under `node --cpu-prof`); the ratio needs both.
+const only = process.env.BENCH_TARGETS?.split(',');
+const targets = Object.fromEntries(
+  Object.entries(allTargets).filter(([name]) => !only || only.includes(name)),
+);
 for (const [name, url] of Object.entries(targets)) {
   const res = await fetch(url, { headers: { authorization: `Bearer ${owner.token}` } });
   const body = (await res.json()) as unknown[];
@@ -102,6 +107,7 @@ for (const [name, url] of Object.entries(targets)) {
 }
 
 async function run(url: string, opts: { connections: number; overallRate?: number; duration: number }) {
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url,
     headers: { authorization: `Bearer ${owner.token}` },
@@ -111,8 +117,12 @@ async function run(url: string, opts: { connections: number; overallRate?: numbe
   });
   if (result.non2xx || result.errors)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const { user, system } = process.cpuUsage(cpu);
   return {
     rps: Math.round(result.requests.average),
+    // This process's CPU per request (server and autocannon's client side, not PostgreSQL's): less
+    // swayed by other load on the machine than the request rate.
+    cpuMsPerRequest: Number(((user + system) / 1000 / result.requests.total).toFixed(3)),
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
@@ -126,12 +136,13 @@ for (const [name, url] of Object.entries(targets)) {
   const at500 = await run(url, { connections: 50, overallRate: 500, duration: DURATION });
   results[name] = { max, at500 };
   log(
-    `${name.padEnd(8)} max ${max.rps} req/s (p50 ${max.p50} ms, p99 ${max.p99} ms); at 500 req/s offered: p50 ${at500.p50} ms, p99 ${at500.p99} ms`,
+    `${name.padEnd(8)} max ${max.rps} req/s (p50 ${max.p50} ms, p99 ${max.p99} ms, ${max.cpuMsPerRequest} ms CPU/request); at 500 req/s offered: p50 ${at500.p50} ms, p99 ${at500.p99} ms`,
   );
 }
-const ratio =
-  (results.offsite as { max: { rps: number } }).max.rps / (results.bare as { max: { rps: number } }).max.rps;
-log(`offsite / bare: ${ratio.toFixed(2)}×`);
+const maxRps = (name: string) => (results[name] as { max: { rps: number } } | undefined)?.max.rps;
+const ratio = (maxRps('offsite') ?? NaN) / (maxRps('bare') ?? NaN);
+if (Number.isFinite(ratio)) log(`offsite / bare: ${ratio.toFixed(2)}×`);
+log(`load average (1 min) at the end: ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} CPUs`);
 mkdirSync('bench/.data', { recursive: true });
 writeFileSync(
   'bench/.data/api-bench.json',
@@ -140,6 +151,7 @@ writeFileSync(
       date: new Date().toISOString(),
       node: process.version,
       cpus: os.cpus().length,
+      load_average_1m_at_end: Number(os.loadavg()[0]!.toFixed(2)),
       duration_s: DURATION,
       results,
       ratio,
@@ -148,6 +160,9 @@ writeFileSync(
     2,
   ),
 );
+// autocannon stops with requests in flight: let them finish before the pools close under them
+// (closing first fails them, and pg warns about queries queued on a client released mid-query).
+await new Promise((resolve) => setTimeout(resolve, 2000));
 await bare.close();
 await pool.end();
 await t.close();

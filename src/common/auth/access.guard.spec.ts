@@ -6,6 +6,8 @@ import type {
   OrganizationAccess,
   OrganizationAccessLookup,
   Principal,
+  TokenHolder,
+  VerifiedToken,
 } from './auth-ports.js';
 import { DomainError } from '../errors/domain-error.js';
 import { ACCESS_KEY, type AccessDeclaration } from './access-declaration.js';
@@ -36,7 +38,7 @@ function context(handler: () => void, req: Record<string, unknown>): ExecutionCo
   } as unknown as ExecutionContext;
 }
 
-function setup(memberOf: Record<string, OrganizationAccess> = {}) {
+function setup(memberOf: Record<string, OrganizationAccess> = {}, revoked = false) {
   const principal: Principal = {
     id: USER,
     email: 'u@example.test',
@@ -44,9 +46,26 @@ function setup(memberOf: Record<string, OrganizationAccess> = {}) {
     tokenId: '00000000-0000-4000-8000-00000000000a',
     tokenExpiresAt: new Date(Date.now() + 3600_000),
   };
-  const tokens: BearerAuthenticator = { authenticate: async () => principal };
+  const token: VerifiedToken = {
+    userId: USER,
+    tokenId: principal.tokenId,
+    expiresAt: principal.tokenExpiresAt,
+    issuedAtMs: Date.now(),
+  };
+  const holder: TokenHolder = {
+    user: { id: USER, email: principal.email, isPlatformAdmin: false, tokensValidAfter: null },
+    revoked,
+  };
+  const refuse = () => {
+    throw new DomainError('unauthorized', 'Missing, expired or invalid bearer token.');
+  };
+  const tokens: BearerAuthenticator = {
+    verify: () => token,
+    authenticate: async () => (revoked ? refuse() : principal),
+    principal: (_token, h) => (h.revoked ? refuse() : principal),
+  };
   const memberships: OrganizationAccessLookup = {
-    findAccess: async (orgId: string) => memberOf[orgId] ?? null,
+    findCallerAccess: async (orgId: string) => ({ ...holder, access: memberOf[orgId] ?? null }),
   };
   const resolvers = new ResourceOrgResolvers();
   resolvers.register('config_id', async (id) => (id === CONFIG_A ? ORG_A : null));
@@ -134,5 +153,20 @@ describe('AccessGuard', () => {
       ),
     );
     expect(err.status).toBe(403);
+  });
+
+  it('a revoked token is a 401 before anything else: membership, a missing or malformed organization', async () => {
+    const { guard } = setup({ [ORG_A]: viewer }, true);
+    for (const req of [
+      { params: { org_id: ORG_A }, query: {} },
+      { params: { org_id: ORG_B }, query: {} },
+      { params: {}, query: {} },
+      { params: { config_id: 'not-a-uuid' }, query: {} },
+      { params: { config_id: ORG_B }, query: {} },
+    ]) {
+      expect((await rejection(guard.canActivate(context(permission('org.storage.list'), req)))).status).toBe(
+        401,
+      );
+    }
   });
 });

@@ -5,7 +5,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { DomainError } from '../errors/domain-error.js';
 import { notAUuid, UUID_PATTERN } from '../http/parse-id.pipe.js';
 import { ACCESS_KEY, type AccessDeclaration } from './access-declaration.js';
-import { BearerAuthenticator, OrganizationAccessLookup } from './auth-ports.js';
+import { BearerAuthenticator, OrganizationAccessLookup, type Principal } from './auth-ports.js';
 import { setAuth, type AuthContext } from './auth-context.js';
 import { IS_PUBLIC } from './public.decorator.js';
 import { ResourceOrgResolvers } from './resource-org-resolvers.js';
@@ -41,32 +41,40 @@ export class AccessGuard implements CanActivate {
       throw new DomainError('forbidden', 'This endpoint declares no access rule and is closed.');
     }
 
-    const principal = await this.tokens.authenticate(req);
-    const auth: AuthContext = {
-      userId: principal.id,
-      email: principal.email,
-      isPlatformAdmin: principal.isPlatformAdmin,
-      permissions: [],
-      requestId: req.id,
-      tokenId: principal.tokenId,
-      tokenExpiresAt: principal.tokenExpiresAt,
-    };
-
-    if (declaration.kind === 'platform_admin' && !auth.isPlatformAdmin) {
-      throw new DomainError('forbidden', 'Requires a platform administrator.');
-    }
-    if (declaration.kind === 'permission') {
-      const { organizationId, fromResource } = await this.resolveOrganization(req);
-      const access = await this.memberships.findAccess(organizationId, auth.userId);
-      // Not a member looks exactly like a missing organization or resource.
-      if (!access) throw fromResource ? resourceNotFound() : orgNotFound();
-      if (!access.permissions.includes(declaration.permission)) {
-        throw new DomainError('permission_denied', `Missing permission ${declaration.permission}.`, {
-          permission: declaration.permission,
-        });
+    if (declaration.kind !== 'permission') {
+      const principal = await this.tokens.authenticate(req);
+      if (declaration.kind === 'platform_admin' && !principal.isPlatformAdmin) {
+        throw new DomainError('forbidden', 'Requires a platform administrator.');
       }
-      Object.assign(auth, { organizationId, role: access.role, permissions: access.permissions });
+      return this.admit(req, authContext(req, principal));
     }
+
+    // The signature first (no database): a forged or expired token is refused before anything is read.
+    const token = this.tokens.verify(req);
+    let addressed: { organizationId: string; fromResource: boolean };
+    try {
+      addressed = await this.resolveOrganization(req);
+    } catch (err) {
+      // A revoked token, or one of a disabled user, is a 401 whatever else is wrong with the request.
+      await this.tokens.authenticate(req);
+      throw err;
+    }
+    const { organizationId, fromResource } = addressed;
+    // The token's user, its revocation and the membership in one statement, read on every request.
+    const { access, ...holder } = await this.memberships.findCallerAccess(organizationId, token);
+    const auth = authContext(req, this.tokens.principal(token, holder));
+    // Not a member looks exactly like a missing organization or resource.
+    if (!access) throw fromResource ? resourceNotFound() : orgNotFound();
+    if (!access.permissions.includes(declaration.permission)) {
+      throw new DomainError('permission_denied', `Missing permission ${declaration.permission}.`, {
+        permission: declaration.permission,
+      });
+    }
+    Object.assign(auth, { organizationId, role: access.role, permissions: access.permissions });
+    return this.admit(req, auth);
+  }
+
+  private admit(req: FastifyRequest, auth: AuthContext): true {
     setAuth(req, auth);
     this.addToRequestLog(auth);
     return true;
@@ -124,6 +132,18 @@ export class AccessGuard implements CanActivate {
     if (found.size > 1) throw fromResource ? resourceNotFound() : orgNotFound();
     return { organizationId: [...found][0]!, fromResource };
   }
+}
+
+function authContext(req: FastifyRequest, principal: Principal): AuthContext {
+  return {
+    userId: principal.id,
+    email: principal.email,
+    isPlatformAdmin: principal.isPlatformAdmin,
+    permissions: [],
+    requestId: req.id,
+    tokenId: principal.tokenId,
+    tokenExpiresAt: principal.tokenExpiresAt,
+  };
 }
 
 function organizationIdFromPath(req: FastifyRequest): string | undefined {

@@ -15,9 +15,28 @@ export interface Principal {
   tokenExpiresAt: Date;
 }
 
+/** A bearer token whose signature, algorithm, expiry, issuer and audience were checked (no database yet). */
+export interface VerifiedToken {
+  userId: string;
+  tokenId: string;
+  expiresAt: Date;
+  /** When it was issued, in milliseconds (tokens from before millisecond issue times: the start of their second). */
+  issuedAtMs: number;
+}
+
+/** The database's side of a token: its user if active, and whether the token was revoked. */
+export interface TokenHolder {
+  user: { id: string; email: string; isPlatformAdmin: boolean; tokensValidAfter: Date | null } | null;
+  revoked: boolean;
+}
+
 export abstract class BearerAuthenticator {
-  /** The caller of a request, from its verified bearer token; throws `unauthorized` otherwise. */
+  /** The request's bearer token, checked without the database; throws `unauthorized` otherwise. */
+  abstract verify(req: FastifyRequest): VerifiedToken;
+  /** The caller of a request: a verified token whose user is active and which is not revoked; throws `unauthorized` otherwise. */
   abstract authenticate(req: FastifyRequest): Promise<Principal>;
+  /** The caller from a verified token and its holder as read now (e.g. in the statement reading the membership); throws `unauthorized`. */
+  abstract principal(token: VerifiedToken, holder: TokenHolder): Principal;
 }
 
 export interface OrganizationAccess {
@@ -26,6 +45,12 @@ export interface OrganizationAccess {
 }
 
 export abstract class OrganizationAccessLookup {
-  /** The caller's role and permissions in an organization; null when not a member (or no such org). */
-  abstract findAccess(organizationId: string, userId: string): Promise<OrganizationAccess | null>;
+  /**
+   * The token's holder and, when they are a member of the organization (a live one), their role
+   * and permissions there, read in one statement: the request path's one round trip for both.
+   */
+  abstract findCallerAccess(
+    organizationId: string,
+    token: VerifiedToken,
+  ): Promise<TokenHolder & { access: OrganizationAccess | null }>;
 }

@@ -10,11 +10,19 @@ import { getClientAddress, resolveClientAddress, setClientAddress } from './clie
 /** Liveness and readiness probes come often and from the platform itself: never limited. */
 const EXEMPT = /^\/api\/v\d+\/health(\/|$|\?)/;
 
+const bearerKeys = new WeakMap<FastifyRequest, string | null>();
+
+/** Once per request: the limiter asks twice (key and allow list). */
 function bearerKey(req: FastifyRequest): string | null {
-  const header = req.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  // Hashed: the limiter's memory never holds a usable token.
-  return match ? createHash('sha256').update(match[1]!).digest('base64url') : null;
+  let key = bearerKeys.get(req);
+  if (key === undefined) {
+    const header = req.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    // Hashed: the limiter's memory never holds a usable token.
+    key = match ? createHash('sha256').update(match[1]!).digest('base64url') : null;
+    bearerKeys.set(req, key);
+  }
+  return key;
 }
 
 /**

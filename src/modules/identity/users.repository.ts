@@ -1,8 +1,43 @@
 import { Injectable } from '@nestjs/common';
+import type { TokenHolder } from '../../common/auth/auth-ports.js';
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { Transactions } from '../../common/database/transactions.js';
 import { User } from './user.entity.js';
+
+/**
+ * The statement parts that read a token's holder: its user if active ($1) and whether the token
+ * ($2, its jti) is revoked. Shared with the membership lookup of the access guard, which reads
+ * them in the same statement as the caller's membership (one round trip per request).
+ */
+export const TOKEN_HOLDER_SQL = {
+  columns: `u.id, u.email, u.is_platform_admin, u.tokens_valid_after,
+            EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = $2) AS token_revoked`,
+  from: 'users u',
+  where: 'u.id = $1 AND u.disabled_at IS NULL',
+} as const;
+
+export interface TokenHolderRow {
+  id: string;
+  email: string;
+  is_platform_admin: boolean;
+  tokens_valid_after: Date | null;
+  token_revoked: boolean;
+}
+
+/** A row read with TOKEN_HOLDER_SQL (none: no such active user). */
+export function toTokenHolder(row: TokenHolderRow | undefined): TokenHolder {
+  if (!row) return { user: null, revoked: false };
+  return {
+    user: {
+      id: row.id,
+      email: row.email,
+      isPlatformAdmin: row.is_platform_admin,
+      tokensValidAfter: row.tokens_valid_after,
+    },
+    revoked: row.token_revoked,
+  };
+}
 
 /** Users are platform-level (not tenant) rows. Emails are compared lower-cased. */
 @Injectable()
@@ -25,13 +60,12 @@ export class UsersRepository {
    * The user a token names, if active, and whether the token (jti) is revoked: one statement, so
    * token verification costs one round trip and never runs two queries on one client at once.
    */
-  async findActiveForToken(id: string, jti: string): Promise<{ user: User | null; revoked: boolean }> {
-    const { entities, raw } = await this.repo()
-      .createQueryBuilder('u')
-      .addSelect('EXISTS (SELECT 1 FROM revoked_tokens r WHERE r.jti = :jti)', 'token_revoked')
-      .where('u.id = :id AND u.disabled_at IS NULL', { id, jti })
-      .getRawAndEntities<{ token_revoked: boolean }>();
-    return { user: entities[0] ?? null, revoked: raw[0]?.token_revoked === true };
+  async findActiveForToken(id: string, jti: string): Promise<TokenHolder> {
+    const { columns, from, where } = TOKEN_HOLDER_SQL;
+    const rows: TokenHolderRow[] = await this.tx
+      .manager()
+      .query(`SELECT ${columns} FROM ${from} WHERE ${where}`, [id, jti]);
+    return toTokenHolder(rows[0]);
   }
 
   findByEmail(email: string): Promise<User | null> {

@@ -6,9 +6,11 @@ import {
   type BuiltInRole,
   type Permission,
 } from '../../common/auth/permissions.js';
+import type { TokenHolder, VerifiedToken } from '../../common/auth/auth-ports.js';
 import { keysetSql, splitPage } from '../../common/database/keyset-page.js';
 import { Transactions } from '../../common/database/transactions.js';
 import type { PageKey, PageRequest } from '../../common/http/page-cursor.js';
+import { TOKEN_HOLDER_SQL, toTokenHolder, type TokenHolderRow } from '../identity/users.repository.js';
 import { Membership } from './membership.entity.js';
 
 /** A member's effective role: built-in or custom, resolved to its permissions. */
@@ -76,16 +78,30 @@ const ROLE_JOIN = `LEFT JOIN roles r ON r.organization_id = m.organization_id AN
 export class MembershipsRepository {
   constructor(private readonly tx: Transactions) {}
 
-  /** The user's role and permissions in a live organization; null when not a member (or deleted org). */
-  async findAccess(organizationId: string, userId: string): Promise<MemberAccess | null> {
-    const rows: AccessSqlRow[] = await this.tx.manager().query(
-      `SELECT ${ACCESS_COLUMNS} FROM memberships m
-         JOIN organizations o ON o.id = m.organization_id AND o.deleted_at IS NULL
-         ${ROLE_JOIN}
-        WHERE m.organization_id = $1 AND m.user_id = $2`,
-      [organizationId, userId],
+  /**
+   * The token's holder (identity's TOKEN_HOLDER_SQL: active user, revocation) and their role and
+   * permissions in a live organization, in one statement: the access guard's one round trip for an
+   * organization-scoped request. `access` is null when not a member (or no such organization).
+   */
+  async findCallerAccess(
+    organizationId: string,
+    token: VerifiedToken,
+  ): Promise<TokenHolder & { access: MemberAccess | null }> {
+    const { columns, from, where } = TOKEN_HOLDER_SQL;
+    const rows: (TokenHolderRow & AccessSqlRow & { is_member: boolean })[] = await this.tx.manager().query(
+      `SELECT ${columns}, a.role, a.custom_name, a.custom_permissions, a.member_id IS NOT NULL AS is_member
+         FROM ${from}
+         LEFT JOIN LATERAL (
+           SELECT m.user_id AS member_id, ${ACCESS_COLUMNS} FROM memberships m
+             JOIN organizations o ON o.id = m.organization_id AND o.deleted_at IS NULL
+             ${ROLE_JOIN}
+            WHERE m.organization_id = $3 AND m.user_id = u.id
+         ) a ON true
+        WHERE ${where}`,
+      [token.userId, token.tokenId, organizationId],
     );
-    return rows[0] ? toAccess(rows[0]) : null;
+    const row = rows[0];
+    return { ...toTokenHolder(row), access: row?.is_member ? toAccess(row) : null };
   }
 
   /** Members newest first (joined_at desc, user id desc), one page. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, type FindOptionsWhere } from 'typeorm';
+import { plainRows } from '../../common/database/plain-rows.js';
 import { Transactions } from '../../common/database/transactions.js';
 import { SECRET_COLUMNS, StorageConfig } from './storage-config.entity.js';
 
@@ -25,8 +26,17 @@ export class StorageConfigsRepository {
     return this.tx.manager().getRepository(StorageConfig);
   }
 
-  list(scope: ConfigScope): Promise<StorageConfig[]> {
-    return this.repo.find({ where: byScope(scope), order: { createdAt: 'ASC', id: 'ASC' } });
+  /** Hand-written SELECT (plainRows): the list is read on every page load of a frontend. */
+  async list(scope: ConfigScope): Promise<StorageConfig[]> {
+    const manager = this.tx.manager();
+    const { columns, hydrate } = plainRows(manager, StorageConfig, 'c');
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${columns} FROM storage_configs c
+        WHERE ${scope === null ? 'c.organization_id IS NULL' : 'c.organization_id = $1'}
+        ORDER BY c.created_at, c.id`,
+      scope === null ? [] : [scope],
+    );
+    return rows.map(hydrate);
   }
 
   findById(scope: ConfigScope, id: string): Promise<StorageConfig | null> {
