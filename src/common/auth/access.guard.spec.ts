@@ -60,7 +60,7 @@ function setup(memberOf: Record<string, OrganizationAccess> = {}, revoked = fals
     throw new DomainError('unauthorized', 'Missing, expired or invalid bearer token.');
   };
   const tokens: BearerAuthenticator = {
-    verify: () => token,
+    verify: () => Promise.resolve(token),
     authenticate: async () => (revoked ? refuse() : principal),
     principal: (_token, h) => (h.revoked ? refuse() : principal),
   };

@@ -50,7 +50,7 @@ export class AccessGuard implements CanActivate {
     }
 
     // The signature first (no database): a forged or expired token is refused before anything is read.
-    const token = this.tokens.verify(req);
+    const token = await this.tokens.verify(req);
     let addressed: { organizationId: string; fromResource: boolean };
     try {
       addressed = await this.resolveOrganization(req);

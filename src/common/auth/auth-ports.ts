@@ -32,7 +32,7 @@ export interface TokenHolder {
 
 export abstract class BearerAuthenticator {
   /** The request's bearer token, checked without the database; throws `unauthorized` otherwise. */
-  abstract verify(req: FastifyRequest): VerifiedToken;
+  abstract verify(req: FastifyRequest): Promise<VerifiedToken>;
   /** The caller of a request: a verified token whose user is active and which is not revoked; throws `unauthorized` otherwise. */
   abstract authenticate(req: FastifyRequest): Promise<Principal>;
   /** The caller from a verified token and its holder as read now (e.g. in the statement reading the membership); throws `unauthorized`. */
