@@ -223,7 +223,7 @@ describe('route inventory and tenant isolation (HTTP, real PostgreSQL)', () => {
     const members = await t.request('GET', `/organizations/${victim.org.id}/members`, {
       token: victim.owner.token,
     });
-    expect(members.body.map((m: { email: string }) => m.email).sort()).toEqual(
+    expect(members.body.items.map((m: { email: string }) => m.email).sort()).toEqual(
       [victim.owner.email, victim.spareMember.email].sort(),
     );
     const org = await t.request('GET', `/organizations/${victim.org.id}`, { token: victim.owner.token });
