@@ -264,14 +264,9 @@ export class BackupRunnerService implements OnModuleInit, JobKind<BackupJob, Bac
     });
   }
 
-  /** Aborts the backup if it runs in this process; the cancel request in the row reaches the others. */
-  cancelLocal(backupId: string): void {
-    this.runner.cancelLocal(BACKUP_QUEUE, backupId);
-  }
-
-  /** Ends a running backup at once if no worker holds it (see JobRunner.cancelOrphaned). */
-  cancelOrphaned(organizationId: string, backupId: string): Promise<boolean> {
-    return this.runner.cancelOrphaned(
+  /** A cancel of a running backup: see JobRunner.cancelRunning. */
+  cancelRunning(organizationId: string, backupId: string): Promise<boolean> {
+    return this.runner.cancelRunning(
       BACKUP_QUEUE,
       { organizationId, id: backupId },
       'The backup was cancelled; its worker had stopped, and its partial objects are deleted.',

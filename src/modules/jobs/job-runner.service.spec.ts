@@ -292,7 +292,7 @@ describe('JobRunner', () => {
     kind.work = (job) => aborted(job.signal);
     const done = queue.deliver('test.run', { id: 'a' });
     await new Promise((r) => setImmediate(r));
-    runner.cancelLocal('test.run', 'a');
+    void runner.cancelRunning('test.run', { organizationId: 'org', id: 'a' }, 'm');
     await done;
     expect(kind.failures).toEqual([{ code: 'cancelled', retry: false }]);
     expect(kind.store.beats).toEqual([]);
@@ -342,10 +342,10 @@ describe('JobRunner', () => {
 
   it('ends an orphaned row on cancel and lets the kind drop what it left; a live one is left to its worker', async () => {
     const { runner, kind } = setup();
-    expect(await runner.cancelOrphaned('test.run', { organizationId: 'org', id: 'a' }, 'm')).toBe(false);
+    expect(await runner.cancelRunning('test.run', { organizationId: 'org', id: 'a' }, 'm')).toBe(false);
     expect(kind.events).toEqual([]);
     kind.store.orphaned = true;
-    expect(await runner.cancelOrphaned('test.run', { organizationId: 'org', id: 'a' }, 'm')).toBe(true);
+    expect(await runner.cancelRunning('test.run', { organizationId: 'org', id: 'a' }, 'm')).toBe(true);
     await new Promise((r) => setImmediate(r));
     expect(kind.events).toEqual(['abandoned:a:cancelled']);
   });

@@ -74,20 +74,18 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     clearInterval(this.sweepTimer);
   }
 
-  /** Aborts the attempt if it runs in this process; the cancel request in the row reaches the others. */
-  cancelLocal(queue: string, id: string): void {
-    this.active.get(`${queue}:${id}`)?.abort(new Cancelled());
-  }
-
   /**
-   * Ends a running row at once if no worker holds it (its worker died and the job waits for a
-   * retry or to be given up): the cancel would otherwise wait for a worker that never comes. What
-   * it left is dropped in the background. False when a live worker has it: the cancel request in
-   * the row reaches that worker.
+   * Stops a running job whose row just got its cancel request: at once if it runs in this process
+   * (elsewhere its worker reads the request at the next heartbeat), and at once too if no worker
+   * holds it any more (its worker died and the job waits for a retry or to be given up), which
+   * would otherwise wait for a worker that never comes; what it left is then dropped in the
+   * background and `orphanMessage` is its error. True when the row ended here.
    */
-  async cancelOrphaned(queue: string, ref: JobRef, message: string): Promise<boolean> {
+  async cancelRunning(queue: string, ref: JobRef, orphanMessage: string): Promise<boolean> {
+    this.active.get(`${queue}:${ref.id}`)?.abort(new Cancelled());
     const kind = this.kindOf(queue);
-    if (!(await kind.store.failIfOrphaned(ref, ORPHANED_AFTER_SECONDS, 'cancelled', message))) return false;
+    const ended = await kind.store.failIfOrphaned(ref, ORPHANED_AFTER_SECONDS, 'cancelled', orphanMessage);
+    if (!ended) return false;
     void kind
       .abandoned(ref, 'cancelled')
       .catch((err: unknown) =>

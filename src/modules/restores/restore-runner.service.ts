@@ -205,17 +205,9 @@ export class RestoreRunnerService implements OnModuleInit, JobKind<RestoreJob, R
     return restore.startedAt ? Date.now() - restore.startedAt.getTime() : null;
   }
 
-  cancelLocal(restoreId: string): void {
-    this.runner.cancelLocal(RESTORE_QUEUE, restoreId);
-  }
-
-  /**
-   * Ends a running restore at once if no worker holds it and no swap has begun; its scratch copies
-   * are dropped in the background. False when a live worker has it (the cancel request in the row
-   * reaches that worker) or a swap must be finished first.
-   */
-  cancelOrphaned(organizationId: string, restoreId: string): Promise<boolean> {
-    return this.runner.cancelOrphaned(
+  /** A cancel of a running restore: see JobRunner.cancelRunning. */
+  cancelRunning(organizationId: string, restoreId: string): Promise<boolean> {
+    return this.runner.cancelRunning(
       RESTORE_QUEUE,
       { organizationId, id: restoreId },
       'Cancelled; its worker had stopped. The target was not touched and the scratch copies are dropped.',
