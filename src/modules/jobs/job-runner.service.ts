@@ -149,7 +149,9 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const row = await kind.store.claim(ref);
     if (!row) return; // finished already: a redelivered job does nothing
     const log = { ...kind.logFields(ref), job_id: ctx.jobId, attempt: ctx.attempt };
-    this.logger.log(log, `${kind.noun} started`);
+    // "Backup started": operators (and the worker tests) follow a job's attempts by these lines.
+    const title = kind.noun.charAt(0).toUpperCase() + kind.noun.slice(1);
+    this.logger.log(log, `${title} started`);
 
     const controller = new AbortController();
     const key = `${kind.queue.name}:${ref.id}`;
@@ -171,7 +173,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
           if (!r.running) controller.abort(kind.cancelAborts ? new Cancelled() : new NotOurs());
           else if (r.cancelRequested && kind.cancelAborts) controller.abort(new Cancelled());
         })
-        .catch((err: unknown) => this.logger.warn({ ...log, err }, `${kind.noun} heartbeat failed`));
+        .catch((err: unknown) => this.logger.warn({ ...log, err }, `${title} heartbeat failed`));
     }, HEARTBEAT_MS);
     try {
       await kind.run(row, job);
@@ -185,7 +187,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       );
       this.logger.warn(
         { ...log, code: failure.code, err },
-        `${kind.noun} attempt failed${failure.retry ? ', retried' : ''}: ${failure.message}`,
+        `${title} attempt failed${failure.retry ? ', retried' : ''}: ${failure.message}`,
       );
       if (failure.retry) {
         await this.tx.run(async () => {
