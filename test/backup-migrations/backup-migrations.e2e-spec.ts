@@ -626,4 +626,43 @@ describe('backup migrations between storage configs (HTTP, real PostgreSQL, real
     expect(res.status).toBe(400);
     expect(res.body.detail).toContain(`POST /api/v1/backups/storage-configs/${cfg.ftp}/migrations`);
   });
+
+  it('the sweep ends a migration whose job was lost before pickup, and one whose worker vanished', async () => {
+    const b = await backupOn(cfg.local);
+    // Two migrations of it as a killed process leaves them: one saved but never queued (pending
+    // with no job), one running whose worker stopped reporting long ago. Neither has a queue job.
+    const insert = async (status: string, heartbeatAgo: string | null) => {
+      const [{ id }] = (await ds.query(
+        `INSERT INTO backup_migrations (id, organization_id, source_storage_config_id, target_storage_config_id,
+            status, total_backups, bytes_total, attempts, heartbeat_at, created_at, updated_at)
+          VALUES (gen_random_uuid(), $1, $2, $3, $4, 1, $5, 0,
+            now() - $6::interval, now() - interval '3 hours', now() - interval '3 hours')
+          RETURNING id`,
+        [org.id, cfg.local, cfg.s3b, status, b.total_size_bytes, heartbeatAgo],
+      )) as { id: string }[];
+      return id!;
+    };
+    const addItem = (migrationId: string) =>
+      ds.query(
+        `INSERT INTO backup_migration_items (migration_id, backup_id, organization_id, position, state, bytes_total)
+          VALUES ($1, $2, $3, 0, 'pending', $4)`,
+        [migrationId, b.id, org.id, b.total_size_bytes],
+      );
+    const lost = await insert('pending', null);
+    await addItem(lost);
+    await t.app.get(BackupMigrationRunnerService).sweep();
+    const lostNow = (await call('GET', `/migrations/${lost}`)).body;
+    expect(lostNow).toMatchObject({ status: 'failed', error_code: 'job_lost', failed_backups: 1 });
+    expect(lostNow.backups[0]).toMatchObject({ state: 'failed', error_code: 'job_lost' });
+
+    // The backup is free again (no active item holds it), so the second one can hold it.
+    const vanished = await insert('running', '2 hours');
+    await addItem(vanished);
+    await t.app.get(BackupMigrationRunnerService).sweep();
+    const vanishedNow = (await call('GET', `/migrations/${vanished}`)).body;
+    expect(vanishedNow).toMatchObject({ status: 'failed', error_code: 'worker_lost', failed_backups: 1 });
+    expect(vanishedNow.backups[0]).toMatchObject({ state: 'failed', error_code: 'worker_lost' });
+    // Nothing moved: the backup stays on its source, whole.
+    expect(await expectRestorableFromItsConfig(b.id)).toMatchObject({ storage_config_id: cfg.local });
+  }, 300_000);
 });

@@ -37,7 +37,6 @@ import {
 } from '../support/storage-servers.js';
 
 const ADMIN_EMAIL = `admin-${randomBytes(3).toString('hex')}@example.test`;
-const PSQL = '/usr/lib/postgresql/15/bin/psql';
 const DB_PASSWORD = `db-pw-${randomBytes(6).toString('hex')}`;
 
 describe('environments and backups (real PostgreSQL source, real storage servers)', () => {
@@ -148,6 +147,34 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     return { links, manifest, files };
   };
 
+  /** A PostgreSQL client tool from PG_BIN_DIRS (the first directory that has it), as the workers find pg_dump. */
+  const pgTool = (name: string) => {
+    const dir = t.config.pgBinDirs.find((d) => existsSync(path.join(d, name)));
+    if (!dir) throw new Error(`No ${name} in PG_BIN_DIRS (${t.config.pgBinDirs.join(', ')})`);
+    return path.join(dir, name);
+  };
+
+  // Fixtures many tests share, each made once on first use: any test also runs on its own.
+  let productionMade: Promise<{ id: string; name: string }> | undefined;
+  /** The 'production' environment on this file's source database and filestore. */
+  const production = () =>
+    (productionMade ??= managed(envBody({ name: 'production' })).then((res) => {
+      expect(res.status).toBe(201);
+      return res.body as { id: string; name: string };
+    }));
+  let platformLocalMade: Promise<string> | undefined;
+  /** The platform local config, the fallback of every environment without storage of its own. */
+  const platformLocal = () =>
+    (platformLocalMade ??= call(
+      'POST',
+      '/admin/storage-configs',
+      { name: 'platform local', provider: 'local', bucket: localDir },
+      admin.token,
+    ).then((res) => {
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    }));
+
   beforeAll(async () => {
     t = await startTestApp({ PLATFORM_ADMIN_EMAILS: ADMIN_EMAIL, BACKUP_RETRY_LIMIT: '0' });
     // Download links point at the server the test actually listens on.
@@ -178,12 +205,16 @@ describe('environments and backups (real PostgreSQL source, real storage servers
   });
 
   describe('environments', () => {
+    beforeAll(async () => {
+      env = await production();
+    });
+
     it('creates an environment; the password is never returned', async () => {
-      const res = await managed(envBody({ name: 'production' }));
+      const res = await managed(envBody({ name: 'staging' }));
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({
         organization_id: org.id,
-        name: 'production',
+        name: 'staging',
         database: {
           host: '127.0.0.1',
           port: 5432,
@@ -198,11 +229,11 @@ describe('environments and backups (real PostgreSQL source, real storage servers
         compression: 'gzip',
       });
       expect(res.text).not.toContain(DB_PASSWORD);
-      env = res.body;
-      const got = await call('GET', `/environments/${env.id}`);
+      const got = await call('GET', `/environments/${res.body.id}`);
       expect(got.status).toBe(200);
+      expect(got.text).not.toContain(DB_PASSWORD);
       const list = await call('GET', `/environments?organization_id=${org.id}`);
-      expect(list.body.items.map((e: any) => e.id)).toContain(env.id);
+      expect(list.body.items.map((e: any) => e.id)).toContain(res.body.id);
     });
 
     it('refuses a duplicate name (409), a name with a slash (400) and a relative filestore path (400)', async () => {
@@ -263,7 +294,14 @@ describe('environments and backups (real PostgreSQL source, real storage servers
   });
 
   describe('storage resolution', () => {
+    beforeAll(async () => {
+      env = await production();
+    });
+
+    // The platform's storage is platform-wide: this case needs a platform without any, so it runs
+    // before anything here makes the platform local config (and says so if that changes).
     it('no storage anywhere → 400 with the exact detail', async () => {
+      expect(platformLocalMade).toBeUndefined();
       const res = await call('POST', `/backups?organization_id=${org.id}`, { environment_id: env.id });
       expect(res.status).toBe(400);
       expect(res.body.detail).toBe(
@@ -282,36 +320,40 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     });
 
     it('a platform local config is the fallback', async () => {
-      const res = await call(
-        'POST',
-        '/admin/storage-configs',
-        { name: 'platform local', provider: 'local', bucket: localDir },
-        admin.token,
-      );
-      expect(res.status).toBe(201);
-      platformConfigId = res.body.id;
+      platformConfigId = await platformLocal();
+      const b = await backupOf(env.id);
+      expect(b).toMatchObject({ status: 'pending', storage_config_id: platformConfigId });
+      await waitForBackup(t, owner.token, b.id);
+      expect((await call('DELETE', `/backups/${b.id}`)).status).toBe(204);
     });
   });
 
   describe('backup to local storage (platform default)', () => {
-    let backup: Schemas['BackupResponse'];
+    let created: Schemas['BackupResponse'];
+    // As the server answers it (waitForBackup polls with plain requests).
+    let backup: any;
     let result: Awaited<ReturnType<typeof downloadAndCheck>>;
 
+    // One completed backup and its downloaded parts: what every case below reads.
     beforeAll(async () => {
-      backup = await backupOf(env.id, { note: 'first' });
+      env = await production();
+      platformConfigId = await platformLocal();
+      created = await backupOf(env.id, { note: 'first' });
+      backup = await waitForBackup(t, owner.token, created.id);
+      result = await downloadAndCheck(backup.id);
     });
 
     it('202 pending, then running → completed with phase, bytes and timings', async () => {
-      expect(backup).toMatchObject({
+      expect(created).toMatchObject({
         status: 'pending',
         environment_id: env.id,
         storage_config_id: platformConfigId,
         note: 'first',
       });
-      expect(backup.object_prefix).toMatch(
-        new RegExp(`^${org.slug}/production/\\d{8}T\\d{6}Z-${backup.id}/$`),
+      expect(created.object_prefix).toMatch(
+        new RegExp(`^${org.slug}/production/\\d{8}T\\d{6}Z-${created.id}/$`),
       );
-      const done = await waitForBackup(t, owner.token, backup.id);
+      const done = backup;
       expect(done).toMatchObject({ status: 'completed', phase: null, error_code: null, attempts: 1 });
       expect(done.bytes_processed).toBeGreaterThan(300_000);
       expect(done.duration_ms).toBeGreaterThanOrEqual(0);
@@ -336,7 +378,6 @@ describe('environments and backups (real PostgreSQL source, real storage servers
         `${backup.object_prefix}metadata.json`,
       ]);
       expect(done.total_size_bytes).toBe(done.parts.reduce((n: number, p: any) => n + p.size_bytes, 0));
-      backup = done;
     });
 
     it('the objects are on disk where the catalog says', () => {
@@ -347,8 +388,8 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     });
 
     it('downloads every part with signed Offsite links; sha256 matches the manifest', async () => {
-      result = await downloadAndCheck(backup.id);
-      for (const p of result.links.parts) {
+      const fresh = await downloadAndCheck(backup.id);
+      for (const p of fresh.links.parts) {
         expect(p.url).toMatch(/\/api\/v1\/backups\/files\//);
         const ttl = Date.parse(p.expires_at) - Date.now();
         expect(ttl).toBeGreaterThan(0);
@@ -396,7 +437,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
         writeFileSync(path.join(work, 'db.sql.gz'), result.files['database.sql.gz']!);
         execFileSync(
           'sh',
-          ['-c', `gzip -dc db.sql.gz | ${PSQL} -q -v ON_ERROR_STOP=1 "${target.url}" >/dev/null`],
+          ['-c', `gzip -dc db.sql.gz | ${pgTool('psql')} -q -v ON_ERROR_STOP=1 "${target.url}" >/dev/null`],
           { cwd: work },
         );
         const digest = async (url: string) => {
@@ -482,6 +523,11 @@ describe('environments and backups (real PostgreSQL source, real storage servers
   });
 
   describe('failures', () => {
+    beforeAll(async () => {
+      env = await production();
+      platformConfigId = await platformLocal();
+    });
+
     it('a database that refuses the login → failed with auth_failed and a clear message', async () => {
       const bad = await managed(envBody({ database: { ...envBody().database, username: 'no_such_role_y' } }));
       const b = await backupOf(bad.body.id);
@@ -578,21 +624,32 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     let bucket: string;
     let configId: string;
 
-    beforeAll(async () => {
-      bucket = `bk-${randomBytes(4).toString('hex')}`;
-      await createBucket(s3, bucket);
+    /** An S3 config of the organization on a bucket of its own. */
+    const s3Config = async (name: string) => {
+      const b = `bk-${randomBytes(4).toString('hex')}`;
+      await createBucket(s3, b);
       const res = await call('POST', `/backups/storage-configs?organization_id=${org.id}`, {
-        name: 's3 loopback',
+        name,
         provider: 's3_compatible',
         endpoint_url: s3.endpoint,
         region: s3.region,
-        bucket,
+        bucket: b,
         access_key: s3.accessKey,
         secret_key: s3.secretKey,
         path_prefix: 'offsite/',
       });
       expect(res.status).toBe(201);
-      configId = res.body.id;
+      return { bucket: b, configId: res.body.id as string };
+    };
+    /** A completed backup of the production environment on a config. */
+    const completedOn = async (id: string) => {
+      const b = await backupOf(env.id, { storage_config_id: id });
+      return waitForBackup(t, owner.token, b.id);
+    };
+
+    beforeAll(async () => {
+      env = await production();
+      ({ bucket, configId } = await s3Config('s3 loopback'));
     });
 
     it('completes, stores under the path prefix, and presigned URLs (1 hour) return the exact bytes', async () => {
@@ -635,11 +692,9 @@ describe('environments and backups (real PostgreSQL source, real storage servers
       const work = mkdtempSync(path.join(os.tmpdir(), 'offsite-custom-'));
       try {
         writeFileSync(path.join(work, 'db.dump'), files['database.dump']!);
-        const listing = execFileSync(
-          '/usr/lib/postgresql/15/bin/pg_restore',
-          ['--list', path.join(work, 'db.dump')],
-          { encoding: 'utf8' },
-        );
+        const listing = execFileSync(pgTool('pg_restore'), ['--list', path.join(work, 'db.dump')], {
+          encoding: 'utf8',
+        });
         expect(listing).toContain('TABLE DATA public items');
         const { zstdDecompressSync } = await import('node:zlib');
         writeFileSync(path.join(work, 'fs.tar'), zstdDecompressSync(files['filestore.tar.zst']!));
@@ -653,6 +708,8 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     });
 
     it('storage config delete is refused while backups exist; recount recomputes the counters', async () => {
+      const { configId } = await s3Config('s3 with two backups');
+      for (let i = 0; i < 2; i++) expect(await completedOn(configId)).toMatchObject({ status: 'completed' });
       const del = await call('DELETE', `/backups/storage-configs/${configId}`);
       expect(del.status).toBe(400);
       expect(del.body.detail).toBe(
@@ -671,6 +728,8 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     });
 
     it('deleting removes the objects and reverses the counters', async () => {
+      const { bucket, configId } = await s3Config('s3 to empty');
+      expect(await completedOn(configId)).toMatchObject({ status: 'completed' });
       const list = await call('GET', `/backups/organization/${org.id}/backups?storage_config_id=${configId}`);
       for (const b of list.body.items) expect((await call('DELETE', `/backups/${b.id}`)).status).toBe(204);
       expect(await listS3(s3, bucket, 'offsite/')).toEqual([]);
@@ -688,6 +747,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     let configId: string;
 
     beforeAll(async () => {
+      env = await production();
       server = await start();
       const res = await call('POST', `/backups/storage-configs?organization_id=${org.id}`, {
         name: `${provider} loopback`,
@@ -721,6 +781,7 @@ describe('environments and backups (real PostgreSQL source, real storage servers
     let server: SftpTestServer;
 
     beforeAll(async () => {
+      env = await production();
       server = await startSftpServer();
     });
     afterAll(async () => {

@@ -57,4 +57,9 @@ export abstract class JobQueue {
   ): void;
   abstract send<T extends JobPayload>(name: string, data: T, options?: SendOptions): Promise<string | null>;
   abstract isStarted(): boolean;
+  /**
+   * Whether the queue still holds a job of this queue whose payload contains `data` (waiting,
+   * retrying or running). Answers true while the queue is not started: nothing is judged lost then.
+   */
+  abstract holds(name: string, data: JobPayload): Promise<boolean>;
 }

@@ -18,6 +18,9 @@ interface Registration {
   onFailedForGood?: (data: JobPayload) => Promise<void>;
 }
 
+/** The states of a job the queue will still run or is running. */
+const LIVE_STATES = new Set<string>(['created', 'retry', 'active']);
+
 /** The dead letter queue of a queue: pg-boss copies a job there when it fails it for good. */
 const deadLetterOf = (name: string) => `${name}.failed`;
 
@@ -56,6 +59,12 @@ export class PgBossQueue extends JobQueue implements OnApplicationBootstrap, OnA
       singletonKey: options.singletonKey,
       startAfter: options.startAfterSeconds,
     });
+  }
+
+  async holds(name: string, data: JobPayload): Promise<boolean> {
+    if (!this.boss) return true;
+    const jobs = await this.boss.findJobs(name, { data });
+    return jobs.some((j) => LIVE_STATES.has(j.state));
   }
 
   isStarted(): boolean {

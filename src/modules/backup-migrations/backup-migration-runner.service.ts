@@ -1,10 +1,12 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
-import type { JobContext } from '../../common/queue/job-queue.js';
-import { JobQueue } from '../../common/queue/job-queue.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { AuditService } from '../audit/audit.service.js';
+import { isRetryable, type JobFailure } from '../jobs/job-failure.js';
+import type { JobKind, RunningJob } from '../jobs/job-kind.js';
+import { JobRunner } from '../jobs/job-runner.service.js';
+import type { JobRef } from '../jobs/job-table.js';
 import { serverSideCopier, type ServerSideCopier } from '../storage/drivers/s3/s3-server-copy.js';
 import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { StorageError } from '../storage/storage-errors.js';
@@ -16,7 +18,7 @@ import type {
   CopyMethod,
   MigrationItemState,
 } from './backup-migration.entity.js';
-import { BackupMigrationsRepository } from './backup-migrations.repository.js';
+import { BackupMigrationsRepository, type MigrationJobProgress } from './backup-migrations.repository.js';
 import { IntegrityError, serverCopyPartVerified, streamPartVerified } from './migration-copy.js';
 
 export const MIGRATION_QUEUE = 'backup-migration.run';
@@ -28,43 +30,32 @@ export interface MigrationJob {
 
 export type MigrationPausePoint = 'mid_copy' | 'before_repoint' | 'before_source_delete';
 
-/** The worker stops or the job expired: the job is retried, the items keep their state. */
-class JobStopped extends Error {
-  constructor() {
-    super('The worker stopped during the migration; it continues on the next attempt.');
-    this.name = 'JobStopped';
-  }
-}
-
-/** The migration row stopped being ours (ended elsewhere): this attempt just stops. */
-class NotOurs extends Error {
-  constructor() {
-    super('The migration ended elsewhere.');
-    this.name = 'NotOurs';
-  }
-}
-
 /** A backup that is no longer a completed backup on the source: not moved, not an error. */
 class Skip extends Error {}
 
-const TRANSIENT = new Set(['endpoint_unreachable', 'timeout', 'dns_failed']);
-const HEARTBEAT_MS = 1000;
-
 /**
- * Runs migrations: per backup, every part is copied to the target (streamed through the worker and
- * checked against the catalog's size and sha256, or copied inside the storage service and read
- * back through the same check), confirmed with stat, then the backup row and the usage counters move
- * to the target in one transaction, then the source objects are deleted (if asked). The item rows
- * are the resume points: a redelivered job skips what is finished and redoes what is not.
+ * The backup migration job kind: per backup, every part is copied to the target (streamed through
+ * the worker and checked against the catalog's size and sha256, or copied inside the storage
+ * service and read back through the same check), confirmed with stat, then the backup row and the
+ * usage counters move to the target in one transaction, then the source objects are deleted (if
+ * asked). The item rows are the resume points: a redelivered job skips what is finished and redoes
+ * what is not. A cancel is read between backups, never mid-copy.
  */
 @Injectable()
-export class BackupMigrationRunnerService implements OnModuleInit, OnApplicationShutdown {
+export class BackupMigrationRunnerService
+  implements OnModuleInit, JobKind<MigrationJob, BackupMigration, MigrationJobProgress>
+{
   private readonly logger = new Logger('BackupMigrationRunner');
-  private sweepTimer: NodeJS.Timeout | undefined;
+
+  readonly noun = 'migration';
+  readonly cancelAborts = false;
+  readonly cancelledMessage = 'The migration was cancelled.';
+  // pg-boss caps a job at 24 h; a longer migration is redelivered and resumes from its item rows.
+  readonly queue = { name: MIGRATION_QUEUE, concurrency: 1 };
 
   constructor(
-    private readonly queue: JobQueue,
-    private readonly migrations: BackupMigrationsRepository,
+    private readonly runner: JobRunner,
+    readonly store: BackupMigrationsRepository,
     private readonly storageConfigs: StorageConfigsService,
     private readonly storageConnections: StorageConnectionsService,
     private readonly audit: AuditService,
@@ -73,123 +64,72 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
   ) {}
 
   onModuleInit(): void {
-    const { heartbeatSeconds, retryLimit } = this.config.backups;
-    this.queue.register<MigrationJob>(
-      {
-        name: MIGRATION_QUEUE,
-        heartbeatSeconds,
-        // pg-boss caps a job at 24 h; a longer migration is redelivered and resumes from its item rows.
-        expireInSeconds: 24 * 3600,
-        retryLimit,
-        retryDelaySeconds: 5,
-        concurrency: 1,
-      },
-      (job, ctx) => this.run(job.migrationId, ctx),
-      { onFailedForGood: (job) => this.jobFailedForGood(job.migrationId) },
-    );
-    if (this.config.workerEnabled) {
-      this.sweepTimer = setInterval(() => void this.retryLeftovers(), 60_000);
-      this.sweepTimer.unref();
-    }
+    this.runner.register(this);
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.sweepTimer);
+  ref(job: MigrationJob): JobRef {
+    return { organizationId: null, id: job.migrationId };
   }
 
-  async run(migrationId: string, ctx: JobContext): Promise<void> {
-    const migration = await this.migrations.claim(migrationId);
-    if (!migration) return; // finished already: a redelivered job does nothing
-    const log = { migration_id: migrationId, job_id: ctx.jobId, attempt: ctx.attempt };
-    this.logger.log(log, 'Backup migration started');
+  payload(ref: JobRef): MigrationJob {
+    return { migrationId: ref.id };
+  }
 
-    const controller = new AbortController();
-    const onJobAbort = () => controller.abort(new JobStopped());
-    if (ctx.signal.aborted) onJobAbort();
-    ctx.signal.addEventListener('abort', onJobAbort, { once: true });
-    const current: { item: { backupId: string; bytes: number } | null } = { item: null };
-    const timer = setInterval(() => {
-      this.migrations
-        .heartbeat(migrationId, current.item)
-        .then((r) => {
-          if (!r.running) controller.abort(new NotOurs());
-        })
-        .catch((err: unknown) => this.logger.warn({ ...log, err }, 'Migration heartbeat failed'));
-    }, HEARTBEAT_MS);
+  logFields(ref: JobRef): Record<string, unknown> {
+    return { migration_id: ref.id };
+  }
 
+  initialProgress(): MigrationJobProgress {
+    return { item: null };
+  }
+
+  async run(migration: BackupMigration, job: RunningJob<MigrationJobProgress>): Promise<void> {
+    const migrationId = migration.id;
+    const { signal, log } = job;
     let source: PrefixedStorageDriver | undefined;
     let target: PrefixedStorageDriver | undefined;
     try {
       source = await this.open(migration.sourceStorageConfigId);
       target = await this.open(migration.targetStorageConfigId);
       const copier = { server: serverSideCopier(source, target) };
-      for (const item of await this.migrations.itemsOf(migrationId)) {
+      for (const item of await this.store.itemsOf(migrationId)) {
         if (item.state === 'pending') {
           // A cancel stops before the next backup; re-pointed ones still get their source deleted.
-          if (await this.migrations.cancelRequested(migrationId)) continue;
-          item.state = await this.moveOne(
-            migration,
-            item,
-            source,
-            target,
-            copier,
-            controller.signal,
-            current,
-            ctx,
-          );
+          if (await this.store.cancelRequested(migrationId)) continue;
+          item.state = await this.moveOne(migration, item, source, target, copier, job);
         }
-        if (item.state === 'repointed') await this.deleteSource(migration, item, source, controller.signal);
+        if (item.state === 'repointed') await this.deleteSource(migration, item, source, signal);
       }
-      if (await this.migrations.cancelRequested(migrationId)) {
+      if (await this.store.cancelRequested(migrationId)) {
         // A copy an earlier attempt left half-done (its worker died) is not kept on the target.
-        for (const item of await this.migrations.itemsOf(migrationId)) {
+        for (const item of await this.store.itemsOf(migrationId)) {
           if (item.state !== 'pending' || item.bytesCopied === 0) continue;
-          const b = await this.migrations.findBackup(item.organizationId, item.backupId);
+          const b = await this.store.findBackup(item.organizationId, item.backupId);
           if (b && b.storageConfigId !== migration.targetStorageConfigId)
-            await target.deletePrefix(b.objectPrefix, { signal: controller.signal }).catch(() => undefined);
+            await target.deletePrefix(b.objectPrefix, { signal }).catch(() => undefined);
         }
         await this.tx.run(async () => {
-          await this.migrations.cancelPendingItems(migrationId);
-          await this.migrations.finish(migrationId, 'cancelled');
+          await this.store.cancelPendingItems(migrationId);
+          await this.store.finish(migrationId, 'cancelled');
         });
         this.logger.log(log, 'Backup migration cancelled');
         return;
       }
-      const progress = (await this.migrations.progress([migrationId])).get(migrationId)!;
-      await this.migrations.finish(migrationId, progress.failed > 0 ? 'completed_with_errors' : 'completed');
+      const progress = (await this.store.progress([migrationId])).get(migrationId)!;
+      await this.store.finish(migrationId, progress.failed > 0 ? 'completed_with_errors' : 'completed');
       this.logger.log({ ...log, ...progress }, 'Backup migration finished');
-    } catch (err) {
-      const reason: unknown = controller.signal.aborted ? controller.signal.reason : err;
-      if (reason instanceof NotOurs) return;
-      if (reason instanceof JobStopped) {
-        await this.migrations.release(migrationId);
-        throw reason;
-      }
-      const code = err instanceof StorageError ? err.code : 'internal';
-      const message =
-        err instanceof StorageError
-          ? `${err.message}${err.hint ? ` ${err.hint}` : ''}`
-          : `Unexpected error: ${(err as Error)?.message ?? String(err)}`;
-      if (
-        err instanceof StorageError &&
-        TRANSIENT.has(err.code) &&
-        ctx.attempt <= this.config.backups.retryLimit
-      ) {
-        this.logger.warn({ ...log, code, err }, `Backup migration attempt failed, retried: ${message}`);
-        await this.migrations.release(migrationId);
-        throw err;
-      }
-      this.logger.warn({ ...log, code, err }, `Backup migration failed: ${message}`);
-      await this.tx.run(async () => {
-        await this.migrations.abandonItems(migrationId, code, message);
-        await this.migrations.finish(migrationId, 'failed', { code, message });
-      });
     } finally {
-      clearInterval(timer);
-      ctx.signal.removeEventListener('abort', onJobAbort);
       await source?.close().catch(() => undefined);
       await target?.close().catch(() => undefined);
     }
+  }
+
+  /** The attempt ended the migration: backups not yet moved stay on the source. */
+  async failed(migration: BackupMigration, failure: JobFailure): Promise<void> {
+    await this.tx.run(async () => {
+      await this.store.abandonItems(migration.id, failure.code, failure.message);
+      await this.store.finish(migration.id, 'failed', { code: failure.code, message: failure.message });
+    });
   }
 
   private async open(configId: string): Promise<PrefixedStorageDriver> {
@@ -206,16 +146,15 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
     source: PrefixedStorageDriver,
     target: PrefixedStorageDriver,
     copier: { server: ServerSideCopier | null },
-    signal: AbortSignal,
-    current: { item: { backupId: string; bytes: number } | null },
-    ctx: JobContext,
+    job: RunningJob<MigrationJobProgress>,
   ): Promise<MigrationItemState> {
+    const { signal, progress: current } = job;
     const log = {
       migration_id: migration.id,
       backup_id: item.backupId,
       organization_id: item.organizationId,
     };
-    const backup = await this.migrations.findBackup(item.organizationId, item.backupId);
+    const backup = await this.store.findBackup(item.organizationId, item.backupId);
     try {
       if (!backup) throw new Skip('The backup was deleted before it was moved.');
       if (backup.status !== 'completed') throw new Skip(`The backup is ${backup.status}, not completed.`);
@@ -262,7 +201,7 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
       await this.pause('before_repoint', signal);
       signal.throwIfAborted();
       await this.tx.run(async () => {
-        const moved = await this.migrations.repointBackup(
+        const moved = await this.store.repointBackup(
           backup.organizationId,
           backup.id,
           migration.sourceStorageConfigId,
@@ -273,7 +212,7 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
           await this.storageConfigs.addUsage(migration.sourceStorageConfigId, -moved.totalSizeBytes, -1);
           await this.storageConfigs.addUsage(migration.targetStorageConfigId, moved.totalSizeBytes, 1);
         }
-        const ok = await this.migrations.setItem(migration.id, backup.id, 'pending', {
+        const ok = await this.store.setItem(migration.id, backup.id, 'pending', {
           state: migration.deleteSource ? 'repointed' : 'done',
           method,
           bytesCopied: backup.totalSizeBytes,
@@ -295,11 +234,7 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
       return migration.deleteSource ? 'repointed' : 'done';
     } catch (err) {
       if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : err;
-      if (
-        err instanceof StorageError &&
-        TRANSIENT.has(err.code) &&
-        ctx.attempt <= this.config.backups.retryLimit
-      )
+      if (isRetryable(err, { attempt: job.ctx.attempt, retryLimit: this.config.backups.retryLimit }))
         throw err; // the whole job is retried; this item is still pending
       const failure =
         err instanceof Skip
@@ -324,11 +259,11 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
       this.logger.warn({ ...log, code: failure.code, err }, `Backup not moved: ${failure.message}`);
       // Copies on the target are not the backup's unless its row names the target: removed.
       if (backup) {
-        const now = await this.migrations.findBackup(backup.organizationId, backup.id);
+        const now = await this.store.findBackup(backup.organizationId, backup.id);
         if (now?.storageConfigId !== migration.targetStorageConfigId)
           await target.deletePrefix(backup.objectPrefix).catch(() => undefined);
       }
-      await this.migrations.setItem(migration.id, item.backupId, 'pending', {
+      await this.store.setItem(migration.id, item.backupId, 'pending', {
         state: failure.state,
         bytesCopied: 0,
         errorCode: failure.code,
@@ -351,12 +286,12 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
     signal: AbortSignal,
   ): Promise<void> {
     await this.pause('before_source_delete', signal);
-    const backup = await this.migrations.findBackup(item.organizationId, item.backupId);
+    const backup = await this.store.findBackup(item.organizationId, item.backupId);
     try {
       if (backup && backup.storageConfigId !== migration.sourceStorageConfigId) {
         for (const p of backup.parts) await source.delete(p.key, { signal });
       }
-      await this.migrations.setItem(migration.id, item.backupId, 'repointed', { state: 'done' });
+      await this.store.setItem(migration.id, item.backupId, 'repointed', { state: 'done' });
     } catch (err) {
       if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : err;
       const e = err instanceof StorageError ? err : new StorageError('unknown', (err as Error).message);
@@ -364,7 +299,7 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
         { migration_id: migration.id, backup_id: item.backupId, err },
         'Source objects of a moved backup could not be deleted; retried later',
       );
-      await this.migrations.setItem(migration.id, item.backupId, 'repointed', {
+      await this.store.setItem(migration.id, item.backupId, 'repointed', {
         state: 'done',
         sourceLeftover: true,
         errorCode: e.code,
@@ -376,8 +311,8 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
   /** Deletes source objects that an earlier source delete left behind (never those of the config a row names). */
   async retryLeftovers(): Promise<void> {
     try {
-      for (const l of await this.migrations.leftovers(50)) {
-        const backup = await this.migrations.findBackup(l.organizationId, l.backupId);
+      for (const l of await this.store.leftovers(50)) {
+        const backup = await this.store.findBackup(l.organizationId, l.backupId);
         if (!backup || backup.storageConfigId === l.sourceId) {
           await this.clearLeftover(l.migrationId, l.backupId);
           continue;
@@ -409,13 +344,30 @@ export class BackupMigrationRunnerService implements OnModuleInit, OnApplication
   }
 
   /** The queue gave the job up (every attempt's worker died or overran): the migration ends here. */
-  async jobFailedForGood(migrationId: string): Promise<void> {
+  async givenUp(ref: JobRef): Promise<void> {
     const message =
       'Every attempt of this migration lost its worker; backups not yet moved stay on the source. Start a new migration for them.';
     await this.tx.run(async () => {
-      if (await this.migrations.finish(migrationId, 'failed', { code: 'worker_lost', message }))
-        await this.migrations.abandonItems(migrationId, 'worker_lost', message);
+      if (await this.store.finish(ref.id, 'failed', { code: 'worker_lost', message }))
+        await this.store.abandonItems(ref.id, 'worker_lost', message);
     });
+  }
+
+  /** The runner ended the migration without its worker: its unfinished items end with it. */
+  async abandoned(ref: JobRef): Promise<void> {
+    const m = await this.store.findAny(ref.id);
+    if (m?.status === 'failed')
+      await this.store.abandonItems(ref.id, m.errorCode ?? 'worker_lost', m.errorMessage ?? '');
+  }
+
+  /** Retries the source deletes that failed after a re-point. */
+  housekeeping(): Promise<void> {
+    return this.retryLeftovers();
+  }
+
+  /** Ends migrations no worker will finish (lost before pickup, or their worker vanished). */
+  sweep(): Promise<void> {
+    return this.runner.sweep(MIGRATION_QUEUE);
   }
 
   /** Test hook (NODE_ENV=test, MIGRATION_TEST_PAUSE_AT): the job waits here until its worker dies or stops. */

@@ -1,13 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Backup } from '../backups/backup.entity.js';
+import { JobStateColumns } from '../jobs/job-state.columns.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { StorageConfig } from '../storage-configs/storage-config.entity.js';
@@ -49,7 +42,7 @@ const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v ==
  */
 @Entity({ name: 'backup_migrations' })
 @Index('IDX_backup_migrations_org_created', ['organizationId', 'createdAt'])
-export class BackupMigration {
+export class BackupMigration extends JobStateColumns {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_backup_migrations' })
   id!: string;
 
@@ -80,36 +73,9 @@ export class BackupMigration {
   @Column({ name: 'bytes_total', type: 'bigint', default: 0, transformer: bigintAsNumber })
   bytesTotal!: number;
 
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
-  @Column({ name: 'error_code', type: 'text', nullable: true })
-  errorCode!: string | null;
-
-  @Column({ name: 'error_message', type: 'text', nullable: true })
-  errorMessage!: string | null;
-
-  @Column({ name: 'cancel_requested_at', type: 'timestamptz', nullable: true })
-  cancelRequestedAt!: Date | null;
-
-  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
-  heartbeatAt!: Date | null;
-
-  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
-  startedAt!: Date | null;
-
-  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
-  completedAt!: Date | null;
-
   @ForeignKey(() => User, { name: 'FK_backup_migrations_created_by', onDelete: 'SET NULL' })
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }
 
 /** The state of one backup within a migration: the resume point of a redelivered job. */

@@ -3,6 +3,8 @@ import { keysetPage } from '../../common/database/keyset-page.js';
 import { Transactions } from '../../common/database/transactions.js';
 import type { PageRequest } from '../../common/http/page-cursor.js';
 import { Backup } from '../backups/backup.entity.js';
+import type { JobStore } from '../jobs/job-kind.js';
+import { JobRows, JobTable, type JobRef } from '../jobs/job-table.js';
 import {
   BackupMigration,
   BackupMigrationItem,
@@ -10,6 +12,11 @@ import {
   type MigrationItemState,
   type MigrationStatus,
 } from './backup-migration.entity.js';
+
+/** What a migration's heartbeat reports: the bytes copied of the backup it is moving. */
+export interface MigrationJobProgress {
+  item: { backupId: string; bytes: number } | null;
+}
 
 /** Aggregates of a migration's items, computed when read (no counters to drift). */
 export interface MigrationProgress {
@@ -37,8 +44,23 @@ const EMPTY: MigrationProgress = {
  * migrations (organization_id NULL) with scope null.
  */
 @Injectable()
-export class BackupMigrationsRepository {
-  constructor(private readonly tx: Transactions) {}
+export class BackupMigrationsRepository
+  extends JobRows<BackupMigration, MigrationJobProgress>
+  implements JobStore<BackupMigration, MigrationJobProgress>
+{
+  /** The job state of the backup_migrations table, driven by the job runner. */
+  protected readonly jobs: JobTable;
+
+  constructor(private readonly tx: Transactions) {
+    super();
+    this.jobs = new JobTable(tx, {
+      table: 'backup_migrations',
+      progress: false,
+      restartClock: false,
+      staleMessage: `'The worker running this migration stopped responding and it was not retried; backups not yet moved stay on the source. Start a new migration for them.'`,
+      cancelPending: { status: 'cancelled' },
+    });
+  }
 
   private get migrations() {
     return this.tx.manager().getRepository(BackupMigration);
@@ -180,36 +202,35 @@ export class BackupMigrationsRepository {
       )) as { id: string; status: string; storage_config_id: string }[];
   }
 
-  /** pending/running → running for this attempt; null when the migration is finished already. */
-  async claim(id: string): Promise<BackupMigration | null> {
-    const [, count] = (await this.tx.manager().query(
-      `UPDATE backup_migrations SET status = 'running', attempts = attempts + 1, heartbeat_at = now(),
-          started_at = COALESCE(started_at, now()), updated_at = now()
-        WHERE id = $1 AND status IN ('pending', 'running')`,
-      [id],
-    )) as [unknown, number];
-    return count === 1 ? this.findAny(id) : null;
+  /** A platform migration has no organization: the runner finds it by id. */
+  protected load(ref: JobRef): Promise<BackupMigration | null> {
+    return this.findAny(ref.id);
   }
 
   /** Liveness, the current item's bytes, and whether a cancel was requested. */
-  async heartbeat(
-    id: string,
-    current: { backupId: string; bytes: number } | null,
+  override async heartbeat(
+    ref: JobRef,
+    progress: MigrationJobProgress,
   ): Promise<{ running: boolean; cancelRequested: boolean }> {
-    if (current) {
+    if (progress.item) {
       await this.tx
         .manager()
         .query(
           `UPDATE backup_migration_items SET bytes_copied = $3 WHERE migration_id = $1 AND backup_id = $2 AND state = 'pending'`,
-          [id, current.backupId, current.bytes],
+          [ref.id, progress.item.backupId, progress.item.bytes],
         );
     }
-    const [rows] = (await this.tx.manager().query(
-      `UPDATE backup_migrations SET heartbeat_at = now() WHERE id = $1 AND status = 'running'
-        RETURNING cancel_requested_at IS NOT NULL AS cancel`,
-      [id],
-    )) as [{ cancel: boolean }[], number];
-    return { running: !!rows[0], cancelRequested: rows[0]?.cancel ?? false };
+    return super.heartbeat(ref, progress);
+  }
+
+  /** Back to the queue for its next attempt: still running, with no worker (the items keep their state). */
+  override async release(ref: JobRef): Promise<void> {
+    await this.tx
+      .manager()
+      .query(
+        `UPDATE backup_migrations SET heartbeat_at = NULL, updated_at = now() WHERE id = $1 AND status = 'running'`,
+        [ref.id],
+      );
   }
 
   async cancelRequested(id: string): Promise<boolean> {
@@ -224,15 +245,7 @@ export class BackupMigrationsRepository {
   /** Marks the cancel request; a pending migration ends at once. Returns the status after. */
   async requestCancel(id: string): Promise<MigrationStatus | null> {
     return this.tx.run(async () => {
-      const [rows] = (await this.tx.manager().query(
-        `UPDATE backup_migrations SET cancel_requested_at = COALESCE(cancel_requested_at, now()),
-            status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
-            completed_at = CASE WHEN status = 'pending' THEN now() ELSE completed_at END,
-            updated_at = now()
-          WHERE id = $1 AND status IN ('pending', 'running') RETURNING status`,
-        [id],
-      )) as [{ status: MigrationStatus }[], number];
-      const status = rows[0]?.status ?? null;
+      const status = (await this.jobs.requestCancel({ organizationId: null, id })) as MigrationStatus | null;
       if (status === 'cancelled') await this.cancelPendingItems(id);
       return status;
     });
@@ -246,28 +259,9 @@ export class BackupMigrationsRepository {
     );
   }
 
-  async finish(
-    id: string,
-    status: MigrationStatus,
-    error?: { code: string; message: string },
-  ): Promise<boolean> {
-    const [, count] = (await this.tx.manager().query(
-      `UPDATE backup_migrations SET status = $2, error_code = $3, error_message = $4, heartbeat_at = NULL,
-          completed_at = now(), updated_at = now()
-        WHERE id = $1 AND status IN ('pending', 'running')`,
-      [id, status, error?.code ?? null, error?.message.slice(0, 4000) ?? null],
-    )) as [unknown, number];
-    return count === 1;
-  }
-
-  /** Back to pending for the queue's next attempt (a worker stopping, a transient error). */
-  async release(id: string): Promise<void> {
-    await this.tx
-      .manager()
-      .query(
-        `UPDATE backup_migrations SET heartbeat_at = NULL, updated_at = now() WHERE id = $1 AND status = 'running'`,
-        [id],
-      );
+  /** pending/running → `status`; false when it had ended already. */
+  finish(id: string, status: MigrationStatus, error?: { code: string; message: string }): Promise<boolean> {
+    return this.jobs.end({ organizationId: null, id }, status, error ?? null);
   }
 
   async setItem(

@@ -1,13 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Environment } from '../environments/environment.entity.js';
+import { JobProgressColumns } from '../jobs/job-state.columns.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Schedule } from '../schedules/schedule.entity.js';
@@ -49,7 +42,7 @@ const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v ==
 @Index('IDX_backups_org_environment', ['organizationId', 'environmentId', 'createdAt'])
 @Index('IDX_backups_storage_config', ['storageConfigId'])
 @Index('IDX_backups_schedule', ['scheduleId', 'createdAt'])
-export class Backup {
+export class Backup extends JobProgressColumns {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_backups' })
   id!: string;
 
@@ -83,9 +76,6 @@ export class Backup {
   @Column({ type: 'text' })
   compression!: string;
 
-  @Column({ name: 'bytes_processed', type: 'bigint', default: 0, transformer: bigintAsNumber })
-  bytesProcessed!: number;
-
   /** Sum of the sizes of all stored objects (manifest included), set on completion. */
   @Column({ name: 'total_size_bytes', type: 'bigint', default: 0, transformer: bigintAsNumber })
   totalSizeBytes!: number;
@@ -97,34 +87,9 @@ export class Backup {
   @Column({ name: 'usage_counted', type: 'boolean', default: false })
   usageCounted!: boolean;
 
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
   /** A failed attempt could not delete its partial objects; the worker's sweep retries. */
   @Column({ name: 'cleanup_pending', type: 'boolean', default: false })
   cleanupPending!: boolean;
-
-  @Column({ name: 'error_code', type: 'text', nullable: true })
-  errorCode!: string | null;
-
-  @Column({ name: 'error_message', type: 'text', nullable: true })
-  errorMessage!: string | null;
-
-  @Column({ name: 'cancel_requested_at', type: 'timestamptz', nullable: true })
-  cancelRequestedAt!: Date | null;
-
-  /** Refreshed by the running worker; a stale value means the worker is gone. */
-  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
-  heartbeatAt!: Date | null;
-
-  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
-  startedAt!: Date | null;
-
-  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
-  completedAt!: Date | null;
-
-  @Column({ name: 'duration_ms', type: 'integer', nullable: true })
-  durationMs!: number | null;
 
   @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
   verifiedAt!: Date | null;
@@ -148,10 +113,4 @@ export class Backup {
   @ForeignKey(() => User, { name: 'FK_backups_created_by', onDelete: 'SET NULL' })
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { keysetPage } from '../../common/database/keyset-page.js';
 import { Transactions } from '../../common/database/transactions.js';
 import type { PageRequest } from '../../common/http/page-cursor.js';
-import { Backup, type BackupPart, type BackupPhase, type BackupStatus } from './backup.entity.js';
+import type { JobStore } from '../jobs/job-kind.js';
+import { JobRows, JobTable, type JobProgress, type JobRef } from '../jobs/job-table.js';
+import { Backup, type BackupPart, type BackupStatus } from './backup.entity.js';
 
 export interface BackupFilters {
   environmentId?: string;
@@ -12,8 +14,23 @@ export interface BackupFilters {
 
 /** The backup catalog. Every method names the organization. */
 @Injectable()
-export class BackupsRepository {
-  constructor(private readonly tx: Transactions) {}
+export class BackupsRepository extends JobRows<Backup> implements JobStore<Backup, JobProgress> {
+  /** The job state of the backups table, driven by the job runner. */
+  protected readonly jobs: JobTable;
+
+  constructor(private readonly tx: Transactions) {
+    super();
+    this.jobs = new JobTable(tx, {
+      table: 'backups',
+      progress: true,
+      // Every attempt starts over in an empty folder, its clock too.
+      restartClock: true,
+      claimSet: `phase = 'database', parts = '[]'`,
+      abandonSet: 'cleanup_pending = true',
+      staleMessage: `'The worker running this backup stopped responding and the job was not retried; start a new backup.'`,
+      cancelPending: { status: 'failed', message: 'The backup was cancelled before it started.' },
+    });
+  }
 
   private get repo() {
     return this.tx.manager().getRepository(Backup);
@@ -54,47 +71,9 @@ export class BackupsRepository {
     return row;
   }
 
-  /** The scope (owning organization, or null for a platform config) of a storage config. */
-  async storageScope(storageConfigId: string): Promise<string | null> {
-    const [row] = (await this.tx
-      .manager()
-      .query('SELECT organization_id FROM storage_configs WHERE id = $1', [storageConfigId])) as {
-      organization_id: string | null;
-    }[];
-    return row?.organization_id ?? null;
-  }
-
-  /**
-   * Takes a pending backup (or one whose worker died while running) for this attempt. Null when the
-   * backup is finished already: a redelivered job then does nothing.
-   */
-  async claim(organizationId: string, id: string): Promise<Backup | null> {
-    const rows = (await this.tx.manager().query(
-      `UPDATE backups SET status = 'running', phase = 'database', attempts = attempts + 1,
-          started_at = now(), heartbeat_at = now(), bytes_processed = 0, parts = '[]',
-          error_code = NULL, error_message = NULL, updated_at = now()
-        WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running') RETURNING id`,
-      [organizationId, id],
-    )) as [unknown[], number];
-    if (!rows[1]) return null;
-    return this.findById(organizationId, id);
-  }
-
-  /** Progress and liveness of a running backup; returns what the worker must know back. */
-  async heartbeat(
-    organizationId: string,
-    id: string,
-    phase: BackupPhase,
-    bytesProcessed: number,
-  ): Promise<{ running: boolean; cancelRequested: boolean }> {
-    const [rows] = (await this.tx.manager().query(
-      `UPDATE backups SET heartbeat_at = now(), phase = $3, bytes_processed = $4
-        WHERE organization_id = $1 AND id = $2 AND status = 'running'
-        RETURNING cancel_requested_at IS NOT NULL AS cancel`,
-      [organizationId, id, phase, bytesProcessed],
-    )) as [{ cancel: boolean }[], number];
-    const row = rows[0];
-    return { running: !!row, cancelRequested: row?.cancel ?? false };
+  /** A claimed backup starts over from an empty folder (claimSet), its clock too. */
+  protected load(ref: JobRef): Promise<Backup | null> {
+    return this.findById(ref.organizationId!, ref.id);
   }
 
   /** running → completed; false if the backup was no longer running (e.g. cancelled meanwhile). */
@@ -127,63 +106,20 @@ export class BackupsRepository {
     return count === 1;
   }
 
-  async fail(
+  /** pending/running → failed (or pending again for the next attempt); false if it had ended. */
+  fail(
     organizationId: string,
     id: string,
     code: string,
     message: string,
     status: 'failed' | 'pending' = 'failed',
   ): Promise<boolean> {
-    const [, count] = (await this.tx.manager().query(
-      `UPDATE backups SET status = $3, error_code = $4, error_message = $5, heartbeat_at = NULL,
-          completed_at = CASE WHEN $3 = 'failed' THEN now() ELSE NULL END,
-          duration_ms = CASE WHEN $3 = 'failed' AND started_at IS NOT NULL
-            THEN (extract(epoch FROM now() - started_at) * 1000)::int ELSE NULL END,
-          updated_at = now()
-        WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running')`,
-      [organizationId, id, status, code, message.slice(0, 4000)],
-    )) as [unknown, number];
-    return count === 1;
-  }
-
-  /**
-   * running → failed, only if no worker has reported for `staleSeconds` (an orphan: its worker
-   * died and no other took the job yet). False when a live worker holds it or it ended already.
-   */
-  async failIfOrphaned(
-    organizationId: string,
-    id: string,
-    staleSeconds: number,
-    code: string,
-    message: string,
-  ): Promise<boolean> {
-    const [, count] = (await this.tx.manager().query(
-      `UPDATE backups SET status = 'failed', error_code = $4, error_message = $5, heartbeat_at = NULL,
-          completed_at = now(),
-          duration_ms = CASE WHEN started_at IS NOT NULL
-            THEN (extract(epoch FROM now() - started_at) * 1000)::int ELSE NULL END,
-          cleanup_pending = true, updated_at = now()
-        WHERE organization_id = $1 AND id = $2 AND status = 'running'
-          AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $3))`,
-      [organizationId, id, staleSeconds, code, message.slice(0, 4000)],
-    )) as [unknown, number];
-    return count === 1;
+    return this.jobs.end({ organizationId, id }, status, { code, message });
   }
 
   /** Marks the cancel request; a pending backup fails at once. Returns the new status. */
   async requestCancel(organizationId: string, id: string): Promise<BackupStatus | null> {
-    const [rows] = (await this.tx.manager().query(
-      `UPDATE backups SET cancel_requested_at = COALESCE(cancel_requested_at, now()),
-          status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END,
-          error_code = CASE WHEN status = 'pending' THEN 'cancelled' ELSE error_code END,
-          error_message = CASE WHEN status = 'pending' THEN 'The backup was cancelled before it started.' ELSE error_message END,
-          completed_at = CASE WHEN status = 'pending' THEN now() ELSE completed_at END,
-          updated_at = now()
-        WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running')
-        RETURNING status`,
-      [organizationId, id],
-    )) as [{ status: BackupStatus }[], number];
-    return rows[0]?.status ?? null;
+    return (await this.jobs.requestCancel({ organizationId, id })) as BackupStatus | null;
   }
 
   async setCleanupPending(organizationId: string, id: string, pending: boolean): Promise<void> {
@@ -271,19 +207,5 @@ export class BackupsRepository {
       [before],
     )) as [unknown, number];
     return count;
-  }
-
-  /**
-   * Running backups whose worker stopped reporting for `staleSeconds` (its job's retries are spent
-   * or the queue lost it): failed, so nothing stays `running` forever.
-   */
-  async findStale(staleSeconds: number): Promise<Backup[]> {
-    return this.repo
-      .createQueryBuilder('b')
-      .where("b.status = 'running' AND b.heartbeat_at < now() - make_interval(secs => :s)", {
-        s: staleSeconds,
-      })
-      .limit(100)
-      .getMany();
   }
 }

@@ -207,8 +207,7 @@ export class BackupsService implements OnModuleInit {
       );
     }
     if (status === 'running') {
-      this.runner.cancelLocal(id);
-      await this.runner.cancelOrphaned(auth.organizationId, id);
+      await this.runner.cancelRunning(auth.organizationId, id);
     }
     await this.audit.record(auth, { action: 'backup.cancel', targetType: 'backup', targetId: id });
     return this.get(auth, id);

@@ -1,14 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Backup } from '../backups/backup.entity.js';
 import { Environment } from '../environments/environment.entity.js';
+import { JobProgressColumns } from '../jobs/job-state.columns.js';
 import { User } from '../identity/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 
@@ -30,8 +23,6 @@ export interface RestoreResult {
   swap?: { stamp: string; tables: number; entries: number | null };
 }
 
-const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? 0 : Number(v)) };
-
 /**
  * One restore or verification of a backup: the source of truth for its status (the queue only
  * carries ids). (organization_id, target_environment_id) references the environment of the same
@@ -44,7 +35,7 @@ const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v ==
 })
 @Index('IDX_restores_org_created', ['organizationId', 'createdAt'])
 @Index('IDX_restores_org_backup', ['organizationId', 'backupId'])
-export class Restore {
+export class Restore extends JobProgressColumns {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_restores' })
   id!: string;
 
@@ -74,43 +65,10 @@ export class Restore {
   @Column({ type: 'text', nullable: true })
   phase!: RestorePhase | null;
 
-  @Column({ name: 'bytes_processed', type: 'bigint', default: 0, transformer: bigintAsNumber })
-  bytesProcessed!: number;
-
   @Column({ type: 'jsonb', nullable: true })
   result!: RestoreResult | null;
-
-  @Column({ type: 'integer', default: 0 })
-  attempts!: number;
-
-  @Column({ name: 'error_code', type: 'text', nullable: true })
-  errorCode!: string | null;
-
-  @Column({ name: 'error_message', type: 'text', nullable: true })
-  errorMessage!: string | null;
-
-  @Column({ name: 'cancel_requested_at', type: 'timestamptz', nullable: true })
-  cancelRequestedAt!: Date | null;
-
-  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
-  heartbeatAt!: Date | null;
-
-  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
-  startedAt!: Date | null;
-
-  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
-  completedAt!: Date | null;
-
-  @Column({ name: 'duration_ms', type: 'integer', nullable: true })
-  durationMs!: number | null;
 
   @ForeignKey(() => User, { name: 'FK_restores_created_by', onDelete: 'SET NULL' })
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { keysetPage } from '../../common/database/keyset-page.js';
 import { Transactions } from '../../common/database/transactions.js';
 import type { PageRequest } from '../../common/http/page-cursor.js';
 import { Backup } from '../backups/backup.entity.js';
-import { Restore, type RestorePhase, type RestoreResult, type RestoreStatus } from './restore.entity.js';
+import type { JobStore } from '../jobs/job-kind.js';
+import { JobRows, JobTable, type JobProgress, type JobRef } from '../jobs/job-table.js';
+import { Restore, type RestoreResult, type RestoreStatus } from './restore.entity.js';
 
 export interface RestoreFilters {
   backupId?: string;
@@ -14,8 +15,27 @@ export interface RestoreFilters {
 
 /** Restores and verifications. Every method names the organization. */
 @Injectable()
-export class RestoresRepository {
-  constructor(private readonly tx: Transactions) {}
+export class RestoresRepository extends JobRows<Restore> implements JobStore<Restore, JobProgress> {
+  /** The job state of the restores table, driven by the job runner. */
+  protected readonly jobs: JobTable;
+
+  constructor(private readonly tx: Transactions) {
+    super();
+    this.jobs = new JobTable(tx, {
+      table: 'restores',
+      progress: true,
+      restartClock: false,
+      claimSet: `phase = 'checking'`,
+      // A restore cancelled while it waited for a retry is not started again.
+      claimWhere: 'cancel_requested_at IS NULL',
+      endSet: `phase = CASE WHEN :status = 'failed' THEN NULL ELSE phase END`,
+      abandonWhere: `NOT (COALESCE(result, '{}') ? 'swap')`,
+      staleMessage: `CASE WHEN result ? 'swap'
+            THEN 'The worker stopped responding while swapping names and it was not retried; check the target and its before_restore copies, or start the restore again.'
+            ELSE 'The worker running this job stopped responding and it was not retried; the target was not swapped and the scratch copies were dropped. Start it again.' END`,
+      cancelPending: { status: 'failed', message: 'The restore was cancelled before it started.' },
+    });
+  }
 
   private get repo() {
     return this.tx.manager().getRepository(Restore);
@@ -44,34 +64,8 @@ export class RestoresRepository {
     return keysetPage(qb, page);
   }
 
-  /** pending (or running after a dead worker) → running; null when it is finished already. */
-  async claim(organizationId: string, id: string): Promise<Restore | null> {
-    const [, count] = (await this.tx.manager().query(
-      `UPDATE restores SET status = 'running', phase = 'checking', attempts = attempts + 1,
-          started_at = COALESCE(started_at, now()), heartbeat_at = now(), bytes_processed = 0,
-          error_code = NULL, error_message = NULL, updated_at = now()
-        WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running')
-          AND cancel_requested_at IS NULL`,
-      [organizationId, id],
-    )) as [unknown, number];
-    if (!count) return null;
-    return this.findById(organizationId, id);
-  }
-
-  async heartbeat(
-    organizationId: string,
-    id: string,
-    phase: RestorePhase,
-    bytes: number,
-  ): Promise<{ running: boolean; cancelRequested: boolean }> {
-    const [rows] = (await this.tx.manager().query(
-      `UPDATE restores SET heartbeat_at = now(), phase = $3, bytes_processed = $4
-        WHERE organization_id = $1 AND id = $2 AND status = 'running'
-        RETURNING cancel_requested_at IS NOT NULL AS cancel`,
-      [organizationId, id, phase, bytes],
-    )) as [{ cancel: boolean }[], number];
-    const row = rows[0];
-    return { running: !!row, cancelRequested: row?.cancel ?? false };
+  protected load(ref: JobRef): Promise<Restore | null> {
+    return this.findById(ref.organizationId!, ref.id);
   }
 
   /**
@@ -98,98 +92,18 @@ export class RestoresRepository {
     );
   }
 
-  async fail(
-    organizationId: string,
-    id: string,
-    code: string,
-    message: string,
-    status: 'failed' | 'pending' = 'failed',
-  ): Promise<boolean> {
-    const [, count] = (await this.tx.manager().query(
-      `UPDATE restores SET status = $3, error_code = $4, error_message = $5, heartbeat_at = NULL,
-          phase = CASE WHEN $3 = 'failed' THEN NULL ELSE phase END,
-          completed_at = CASE WHEN $3 = 'failed' THEN now() ELSE NULL END,
-          duration_ms = CASE WHEN $3 = 'failed' AND started_at IS NOT NULL
-            THEN (extract(epoch FROM now() - started_at) * 1000)::int ELSE NULL END,
-          updated_at = now()
-        WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running')`,
-      [organizationId, id, status, code, message.slice(0, 4000)],
-    )) as [unknown, number];
-    return count === 1;
-  }
-
-  /**
-   * running → failed, only if no worker has reported for `staleSeconds` and no swap has begun (a
-   * half-done swap is finished by the next attempt, never abandoned). Null when a live worker holds
-   * it, it is mid-swap, or it ended already.
-   */
-  async failIfOrphaned(
-    organizationId: string,
-    id: string,
-    staleSeconds: number,
-    code: string,
-    message: string,
-  ): Promise<Restore | null> {
-    const [, count] = (await this.tx.manager().query(
-      `UPDATE restores SET status = 'failed', error_code = $4, error_message = $5, heartbeat_at = NULL,
-          phase = NULL, completed_at = now(),
-          duration_ms = CASE WHEN started_at IS NOT NULL
-            THEN (extract(epoch FROM now() - started_at) * 1000)::int ELSE NULL END,
-          updated_at = now()
-        WHERE organization_id = $1 AND id = $2 AND status = 'running' AND NOT (COALESCE(result, '{}') ? 'swap')
-          AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => $3))`,
-      [organizationId, id, staleSeconds, code, message.slice(0, 4000)],
-    )) as [unknown, number];
-    return count === 1 ? this.findById(organizationId, id) : null;
-  }
-
-  /**
-   * Running restores whose worker stopped reporting for staleSeconds: failed, so nothing stays
-   * running forever. Returned so the caller can drop their scratch copies.
-   */
-  async failStale(staleSeconds: number): Promise<Restore[]> {
-    const [rows] = (await this.tx.manager().query(
-      `UPDATE restores SET status = 'failed', error_code = 'worker_lost', heartbeat_at = NULL,
-          error_message = CASE WHEN result ? 'swap'
-            THEN 'The worker stopped responding while swapping names and it was not retried; check the target and its before_restore copies, or start the restore again.'
-            ELSE 'The worker running this job stopped responding and it was not retried; the target was not swapped and the scratch copies were dropped. Start it again.' END,
-          completed_at = now(), updated_at = now()
-        WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1)
-        RETURNING id`,
-      [staleSeconds],
-    )) as [{ id: string }[], number];
-    if (!rows.length) return [];
-    return this.repo.findBy({ id: In(rows.map((r) => r.id)) });
+  /** pending/running → failed; false if it had ended. */
+  fail(organizationId: string, id: string, code: string, message: string): Promise<boolean> {
+    return this.jobs.end({ organizationId, id }, 'failed', { code, message });
   }
 
   /** Marks the cancel request; a pending restore fails at once. Returns the new status. */
   async requestCancel(organizationId: string, id: string): Promise<RestoreStatus | null> {
-    const [rows] = (await this.tx.manager().query(
-      `UPDATE restores SET cancel_requested_at = COALESCE(cancel_requested_at, now()),
-          status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END,
-          error_code = CASE WHEN status = 'pending' THEN 'cancelled' ELSE error_code END,
-          error_message = CASE WHEN status = 'pending' THEN 'The restore was cancelled before it started.' ELSE error_message END,
-          completed_at = CASE WHEN status = 'pending' THEN now() ELSE completed_at END,
-          updated_at = now()
-        WHERE organization_id = $1 AND id = $2 AND status IN ('pending', 'running')
-        RETURNING status`,
-      [organizationId, id],
-    )) as [{ status: RestoreStatus }[], number];
-    return rows[0]?.status ?? null;
+    return (await this.jobs.requestCancel({ organizationId, id })) as RestoreStatus | null;
   }
 
   findBackup(organizationId: string, id: string): Promise<Backup | null> {
     return this.tx.manager().getRepository(Backup).findOne({ where: { organizationId, id } });
-  }
-
-  /** The scope (owning organization, or null for a platform config) of a storage config. */
-  async storageScope(storageConfigId: string): Promise<string | null> {
-    const [row] = (await this.tx
-      .manager()
-      .query('SELECT organization_id FROM storage_configs WHERE id = $1', [storageConfigId])) as {
-      organization_id: string | null;
-    }[];
-    return row?.organization_id ?? null;
   }
 
   /** Stores a verification's outcome on the backup it checked. */

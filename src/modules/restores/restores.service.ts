@@ -125,8 +125,7 @@ export class RestoresService implements OnModuleInit {
       );
     }
     if (status === 'running') {
-      this.runner.cancelLocal(id);
-      await this.runner.cancelOrphaned(auth.organizationId, id);
+      await this.runner.cancelRunning(auth.organizationId, id);
     }
     await this.audit.record(auth, { action: `${current.kind}.cancel`, targetType: 'restore', targetId: id });
     return this.get(auth, id);

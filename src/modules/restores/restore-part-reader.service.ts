@@ -1,0 +1,248 @@
+import { Injectable } from '@nestjs/common';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { PassThrough, pipeline, Writable, type Duplex, type Readable } from 'node:stream';
+import { MANIFEST_FILE, type BackupManifest, type ManifestPart } from '../backups/backup-manifest.js';
+import type { Backup } from '../backups/backup.entity.js';
+import type { DbConnection } from '../environments/pg-tools.service.js';
+import { SourceError } from '../environments/source-error.js';
+import type { JobProgress } from '../jobs/job-table.js';
+import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
+import { StorageError } from '../storage/storage-errors.js';
+import { PgLoader } from './pg-loader.service.js';
+import { RestoreError } from './restore-error.js';
+import {
+  decompressorFor,
+  extractTar,
+  feedVerified,
+  intoClient,
+  integrityFailed,
+  parseTar,
+  type ExpectedPart,
+} from './restore-streams.js';
+
+const MANIFEST_LIMIT = 16 * 1024 * 1024;
+const PG_RESTORE_JOBS = 4;
+/** pg_dump's last line of a complete plain dump. */
+const DUMP_COMPLETE = '-- PostgreSQL database dump complete';
+
+/** A part as the manifest describes it, with its key relative to the storage config. */
+export interface Part extends ExpectedPart {
+  manifest: ManifestPart;
+}
+
+/**
+ * Reads a backup's parts back from its storage: the manifest (checked against the catalog), the
+ * database into a scratch database, the filestore into a scratch directory, or any part to its end
+ * for a verification. Every byte is checked against the manifest's size and sha256 as it streams.
+ */
+@Injectable()
+export class RestorePartReader {
+  constructor(private readonly loader: PgLoader) {}
+
+  /** Downloads metadata.json, checks it against the catalog, and returns its parts (catalog-checked). */
+  async readManifest(
+    backup: Backup,
+    driver: PrefixedStorageDriver,
+    signal: AbortSignal,
+    progress: JobProgress,
+  ): Promise<Part[]> {
+    const entry = backup.parts.find((p) => p.name === 'manifest');
+    const expected: ExpectedPart = {
+      name: 'manifest',
+      key: entry?.key ?? backup.objectPrefix + MANIFEST_FILE,
+      sizeBytes: entry?.sizeBytes ?? 0,
+      sha256: entry?.sha256 ?? '',
+    };
+    if (expected.sizeBytes > MANIFEST_LIMIT) throw integrityFailed(expected, 'is too large for a manifest');
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        chunks.push(chunk);
+        cb();
+      },
+    });
+    const err = await feedVerified(await this.open(driver, expected, signal), expected, sink, {
+      signal,
+      onBytes: (n) => (progress.bytes += n),
+    });
+    if (err) throw err;
+    let manifest: BackupManifest;
+    try {
+      manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as BackupManifest;
+    } catch {
+      throw integrityFailed(expected, 'is not valid JSON');
+    }
+    return manifest.parts.map((m) => {
+      const catalog = backup.parts.find((p) => p.name === m.name);
+      const part: Part = {
+        name: m.name,
+        key: backup.objectPrefix + m.file,
+        sizeBytes: m.size_bytes,
+        sha256: m.sha256,
+        manifest: m,
+      };
+      if (!catalog || catalog.sha256 !== m.sha256 || catalog.sizeBytes !== m.size_bytes)
+        throw integrityFailed(part, 'differs between the manifest and the catalog');
+      return part;
+    });
+  }
+
+  private async open(
+    driver: PrefixedStorageDriver,
+    part: ExpectedPart,
+    signal: AbortSignal,
+  ): Promise<Readable> {
+    try {
+      return await driver.download(part.key, { signal });
+    } catch (err) {
+      if (err instanceof StorageError && err.code === 'not_found')
+        throw integrityFailed(part, 'is missing from the storage');
+      throw err;
+    }
+  }
+
+  /** Streams the dump into the scratch database: psql for plain SQL, pg_restore --jobs for custom. */
+  async loadDatabase(
+    conn: DbConnection,
+    binDir: string,
+    database: string,
+    part: Part,
+    driver: PrefixedStorageDriver,
+    signal: AbortSignal,
+    progress: JobProgress,
+    scratch: { file: string | null },
+    dumpFile: string,
+  ): Promise<void> {
+    const onBytes = (n: number) => (progress.bytes += n);
+    const source = await this.open(driver, part, signal);
+    if (part.manifest.format === 'custom') {
+      // pg_restore runs in parallel only from a seekable file; it is loaded after the bytes matched.
+      scratch.file = dumpFile;
+      await mkdir(path.dirname(scratch.file), { recursive: true, mode: 0o700 });
+      const file = createWriteStream(scratch.file, { mode: 0o600 });
+      const written = new Promise<void>((resolve, reject) => {
+        file.once('close', resolve);
+        file.once('error', reject);
+      });
+      const err = await feedVerified(source, part, file, { signal, onBytes });
+      if (err) throw err;
+      await written;
+      await this.loader.pgRestore(conn, binDir, database, scratch.file, PG_RESTORE_JOBS, signal).done;
+      await rm(scratch.file, { force: true });
+      scratch.file = null;
+      return;
+    }
+    const psql = this.loader.psql(conn, binDir, database, signal);
+    const { head, piped } = intoClient(part.manifest.compression, psql.stdin!);
+    const err = await feedVerified(source, part, head, { signal, onBytes });
+    // The client's own failure (stderr) says more than the broken pipe.
+    await psql.done;
+    const pipeErr = await piped;
+    if (err ?? pipeErr) throw loadFailed(err ?? pipeErr);
+  }
+
+  async extractFilestore(
+    dir: string,
+    part: Part,
+    driver: PrefixedStorageDriver,
+    signal: AbortSignal,
+    progress: JobProgress,
+  ): Promise<{ entries: number }> {
+    const source = await this.open(driver, part, signal);
+    const head = decompressorFor(part.manifest.compression) ?? passThrough();
+    const ext = extractTar(dir);
+    chain(head, ext.sink);
+    const err = await feedVerified(source, part, head, { signal, onBytes: (n) => (progress.bytes += n) });
+    if (err) {
+      // The archive check names the refused entry; otherwise the decompressor's error.
+      await ext.done;
+      throw new RestoreError(
+        'archive_invalid',
+        `The filestore archive could not be read: ${(err as Error).message}`,
+      );
+    }
+    return ext.done;
+  }
+
+  /** Reads a part to its end: size, sha256, decompression and the format's own framing. */
+  async readPart(part: Part, driver: PrefixedStorageDriver, signal: AbortSignal, progress: JobProgress) {
+    const source = await this.open(driver, part, signal);
+    const head = decompressorFor(part.manifest.compression) ?? passThrough();
+    let check: Promise<void>;
+    const reader = part.manifest.format === 'custom' ? await this.loader.readArchive(signal) : null;
+    if (part.name === 'filestore') {
+      const tar = parseTar();
+      chain(head, tar.sink);
+      check = tar.done.then(() => undefined);
+    } else if (reader) {
+      // pipeline, not pipe: a part that fails its checksum destroys head, which must close
+      // pg_restore's stdin too, or pg_restore would wait for the rest forever
+      pipeline(head, reader.stdin!, () => undefined);
+      check = reader.done.catch((err: unknown) => {
+        if (!(err instanceof RestoreError)) throw err;
+        throw new RestoreError(
+          'verification_failed',
+          `Part ${part.name} is not a readable archive: ${err.message}`,
+        );
+      });
+    } else {
+      // no pg_restore on this worker: the archive's header is all that can be checked
+      const custom = part.manifest.format === 'custom';
+      let first = Buffer.alloc(0);
+      let tail = '';
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          if (first.length < 5) first = Buffer.concat([first, chunk]).subarray(0, 5);
+          tail = (tail + chunk.toString('latin1')).slice(-512);
+          cb();
+        },
+      });
+      chain(head, sink);
+      check = new Promise<void>((resolve, reject) => {
+        sink.once('error', reject);
+        sink.once('finish', () => {
+          if (custom ? first.toString('latin1') === 'PGDMP' : tail.includes(DUMP_COMPLETE)) resolve();
+          else
+            reject(
+              new RestoreError(
+                'verification_failed',
+                custom
+                  ? `Part ${part.name} is not a pg_dump custom-format archive.`
+                  : `Part ${part.name} does not end with pg_dump's completion marker: the dump is truncated.`,
+              ),
+            );
+        });
+      });
+    }
+    check.catch(() => undefined);
+    const err = await feedVerified(source, part, head, { signal, onBytes: (n) => (progress.bytes += n) });
+    if (err) {
+      await check;
+      throw new RestoreError(
+        'verification_failed',
+        `Part ${part.name} does not decompress: ${(err as Error).message}`,
+      );
+    }
+    await check;
+  }
+}
+
+function loadFailed(err: unknown): unknown {
+  if (err instanceof RestoreError || err instanceof SourceError) return err;
+  return new RestoreError(
+    'load_failed',
+    `Loading the dump failed: ${(err as Error)?.message ?? String(err)}`,
+  );
+}
+
+/** head → tail, and a failing tail stops head (so the feeder never waits for a drain that never comes). */
+function chain(head: Duplex, tail: Writable): void {
+  head.pipe(tail);
+  tail.once('error', (e: Error) => head.destroy(e));
+}
+
+function passThrough(): Duplex {
+  return new PassThrough();
+}
