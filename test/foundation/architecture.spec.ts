@@ -28,3 +28,17 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('file size', () => {
+  // A file a newcomer cannot read in one sitting is a room holding two concerns. The few that are
+  // long on purpose say why in their first lines, after "Long on purpose:".
+  const limit = 400;
+  it(`no file in src/ is over ${limit} lines without a reason at its top`, () => {
+    const offenders = sources('src').flatMap((file) => {
+      const lines = readFileSync(path.join(repo, file), 'utf8').split('\n');
+      const explained = lines.slice(0, 20).some((l) => l.includes('Long on purpose:'));
+      return lines.length > limit && !explained ? [`${file}: ${lines.length} lines`] : [];
+    });
+    expect(offenders).toEqual([]);
+  });
+});

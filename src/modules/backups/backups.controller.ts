@@ -31,6 +31,7 @@ import { RequirePermission } from '../../common/auth/require-permission.decorato
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import { ApiEventStream, streamState } from '../../common/http/sse.js';
 import { Idempotent } from '../idempotency/idempotency.interceptor.js';
+import { BackupDownloads } from './backup-downloads.service.js';
 import { BackupsService } from './backups.service.js';
 import { CreateBackupDto, ListBackupsQuery, UpdateBackupDto } from './dto/backup-input.dto.js';
 import { BackupDownloadResponse, BackupPageResponse, BackupResponse } from './dto/backup-responses.dto.js';
@@ -40,7 +41,10 @@ const BackupParam = () => ApiParam({ name: 'backup_id', format: 'uuid' });
 @ApiTags('backups')
 @Controller({ path: 'backups', version: '1' })
 export class BackupsController {
-  constructor(private readonly backups: BackupsService) {}
+  constructor(
+    private readonly backups: BackupsService,
+    private readonly downloads: BackupDownloads,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -88,7 +92,7 @@ export class BackupsController {
     @Headers('range') range: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const part = await this.backups.streamPart(token, range);
+    const part = await this.downloads.streamPart(token, range);
     await reply
       .status(part.status)
       .headers(part.headers)
@@ -181,6 +185,6 @@ export class BackupsController {
     @OrgAuth() auth: OrgAuthContext,
     @Param('backup_id', ParseIdPipe) id: string,
   ): Promise<BackupDownloadResponse> {
-    return this.backups.downloadLinks(auth, id);
+    return this.downloads.downloadLinks(auth, id);
   }
 }

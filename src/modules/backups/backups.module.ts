@@ -12,6 +12,7 @@ import { BackupRunnerService } from './backup-runner.service.js';
 import { BackupWriter } from './backup-writer.service.js';
 import { BackupsController } from './backups.controller.js';
 import { BackupsRepository } from './backups.repository.js';
+import { BackupDownloads } from './backup-downloads.service.js';
 import { BackupsService } from './backups.service.js';
 
 @Module({
@@ -26,7 +27,14 @@ import { BackupsService } from './backups.service.js';
     JobsModule,
   ],
   controllers: [BackupsController],
-  providers: [Transactions, BackupsRepository, BackupsService, BackupRunnerService, BackupWriter],
+  providers: [
+    Transactions,
+    BackupsRepository,
+    BackupsService,
+    BackupDownloads,
+    BackupRunnerService,
+    BackupWriter,
+  ],
   exports: [BackupsRepository, BackupsService, BackupRunnerService],
 })
 export class BackupsModule {}
