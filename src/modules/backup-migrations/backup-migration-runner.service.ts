@@ -1,3 +1,4 @@
+import { BackupsRepository } from '../backups/backups.repository.js';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -56,6 +57,7 @@ export class BackupMigrationRunnerService
   constructor(
     private readonly runner: JobRunner,
     readonly store: BackupMigrationsRepository,
+    private readonly backups: BackupsRepository,
     private readonly storageConfigs: StorageConfigsService,
     private readonly storageConnections: StorageConnectionsService,
     private readonly audit: AuditService,
@@ -201,7 +203,7 @@ export class BackupMigrationRunnerService
       await this.pause('before_repoint', signal);
       signal.throwIfAborted();
       await this.tx.run(async () => {
-        const moved = await this.store.repointBackup(
+        const moved = await this.backups.repointToStorage(
           backup.organizationId,
           backup.id,
           migration.sourceStorageConfigId,

@@ -1,3 +1,4 @@
+import { BackupsModule } from '../backups/backups.module.js';
 import { Module } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import { AuditModule } from '../audit/audit.module.js';
@@ -10,7 +11,7 @@ import { BackupMigrationsRepository } from './backup-migrations.repository.js';
 import { BackupMigrationsService } from './backup-migrations.service.js';
 
 @Module({
-  imports: [AuditModule, StorageConfigsModule, JobsModule],
+  imports: [AuditModule, StorageConfigsModule, JobsModule, BackupsModule],
   controllers: [BackupMigrationsController, AdminBackupMigrationsController],
   providers: [
     Transactions,

@@ -300,26 +300,6 @@ export class BackupMigrationsRepository
     return count === 1;
   }
 
-  /**
-   * The re-point: the backup row names the target config from now on. Only a completed backup
-   * still on the source moves; returns its usage to move, or null when it did not.
-   */
-  async repointBackup(
-    organizationId: string,
-    backupId: string,
-    sourceId: string,
-    targetId: string,
-  ): Promise<{ usageCounted: boolean; totalSizeBytes: number } | null> {
-    const [rows] = (await this.tx.manager().query(
-      `UPDATE backups SET storage_config_id = $4, updated_at = now()
-        WHERE organization_id = $1 AND id = $2 AND storage_config_id = $3 AND status = 'completed'
-        RETURNING usage_counted, total_size_bytes`,
-      [organizationId, backupId, sourceId, targetId],
-    )) as [{ usage_counted: boolean; total_size_bytes: string }[], number];
-    const row = rows[0];
-    return row ? { usageCounted: row.usage_counted, totalSizeBytes: Number(row.total_size_bytes) } : null;
-  }
-
   findBackup(organizationId: string, id: string): Promise<Backup | null> {
     return this.tx.manager().getRepository(Backup).findOne({ where: { organizationId, id } });
   }

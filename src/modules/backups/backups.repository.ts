@@ -208,4 +208,66 @@ export class BackupsRepository extends JobRows<Backup> implements JobStore<Backu
     )) as [unknown, number];
     return count;
   }
+
+  // --- for other modules: they change backups through here, not with their own SQL ----------
+
+  /** Stores a verification's outcome on the backup it checked. */
+  async recordVerification(
+    organizationId: string,
+    backupId: string,
+    status: 'passed' | 'failed',
+  ): Promise<void> {
+    await this.tx.manager().query(
+      `UPDATE backups SET verified_at = now(), verification_status = $3, updated_at = now()
+        WHERE organization_id = $1 AND id = $2`,
+      [organizationId, backupId, status],
+    );
+  }
+
+  /**
+   * The re-point: the backup row names the target config from now on. Only a completed backup
+   * still on the source moves; returns its usage to move, or null when it did not.
+   */
+  async repointToStorage(
+    organizationId: string,
+    backupId: string,
+    sourceId: string,
+    targetId: string,
+  ): Promise<{ usageCounted: boolean; totalSizeBytes: number } | null> {
+    const [rows] = (await this.tx.manager().query(
+      `UPDATE backups SET storage_config_id = $4, updated_at = now()
+        WHERE organization_id = $1 AND id = $2 AND storage_config_id = $3 AND status = 'completed'
+        RETURNING usage_counted, total_size_bytes`,
+      [organizationId, backupId, sourceId, targetId],
+    )) as [{ usage_counted: boolean; total_size_bytes: string }[], number];
+    const row = rows[0];
+    return row ? { usageCounted: row.usage_counted, totalSizeBytes: Number(row.total_size_bytes) } : null;
+  }
+
+  /**
+   * Scheduled backups still pending long after their claim (real time): their worker died between
+   * committing the claim and queueing the job. Queueing again is harmless (a job for a finished
+   * backup does nothing).
+   */
+  async strandedScheduled(): Promise<{ id: string; organizationId: string; environmentId: string }[]> {
+    const rows = (await this.tx.manager().query(
+      `SELECT id, organization_id, environment_id FROM backups
+        WHERE status = 'pending' AND trigger = 'schedule' AND updated_at < now() - interval '10 minutes'
+        ORDER BY updated_at LIMIT 100`,
+    )) as { id: string; organization_id: string; environment_id: string }[];
+    return rows.map((r) => ({
+      id: r.id,
+      organizationId: r.organization_id,
+      environmentId: r.environment_id,
+    }));
+  }
+
+  async touch(organizationId: string, id: string): Promise<void> {
+    await this.tx
+      .manager()
+      .query(`UPDATE backups SET updated_at = now() WHERE organization_id = $1 AND id = $2`, [
+        organizationId,
+        id,
+      ]);
+  }
 }

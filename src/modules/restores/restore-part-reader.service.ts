@@ -19,6 +19,7 @@ import {
   intoClient,
   integrityFailed,
   parseTar,
+  toleratingEarlyClose,
   type ExpectedPart,
 } from './restore-streams.js';
 
@@ -178,8 +179,9 @@ export class RestorePartReader {
       check = tar.done.then(() => undefined);
     } else if (reader) {
       // pipeline, not pipe: a part that fails its checksum destroys head, which must close
-      // pg_restore's stdin too, or pg_restore would wait for the rest forever
-      pipeline(head, reader.stdin!, () => undefined);
+      // pg_restore's stdin too, or pg_restore would wait for the rest forever. pg_restore may
+      // close its stdin once it has read the archive: the rest is still read and checked.
+      pipeline(head, toleratingEarlyClose(reader.stdin!), () => undefined);
       check = reader.done.catch((err: unknown) => {
         if (!(err instanceof RestoreError)) throw err;
         throw new RestoreError(

@@ -1,3 +1,4 @@
+import { BackupsRepository } from '../backups/backups.repository.js';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { mkdir } from 'node:fs/promises';
 import { Transactions } from '../../common/database/transactions.js';
@@ -43,6 +44,7 @@ export class RestoreRunnerService implements OnModuleInit, JobKind<RestoreJob, R
   constructor(
     private readonly runner: JobRunner,
     readonly store: RestoresRepository,
+    private readonly backups: BackupsRepository,
     private readonly environments: EnvironmentsService,
     private readonly loader: PgLoader,
     private readonly parts: RestorePartReader,
@@ -93,7 +95,7 @@ export class RestoreRunnerService implements OnModuleInit, JobKind<RestoreJob, R
       await this.tx.run(async () => {
         await this.store.complete(organizationId, id, result, progress.bytes);
         if (restore.kind === 'verify')
-          await this.store.recordVerification(organizationId, backup.id, 'passed');
+          await this.backups.recordVerification(organizationId, backup.id, 'passed');
         await this.audit.recordSystem(organizationId, {
           action: `${restore.kind}.complete`,
           targetType: 'restore',
@@ -116,7 +118,7 @@ export class RestoreRunnerService implements OnModuleInit, JobKind<RestoreJob, R
     const ended = await this.tx.run(async () => {
       const failed = await this.store.fail(organizationId, id, failure.code, failure.message);
       if (restore.kind === 'verify' && restore.backupId && failure.code !== 'cancelled')
-        await this.store.recordVerification(organizationId, restore.backupId, 'failed');
+        await this.backups.recordVerification(organizationId, restore.backupId, 'failed');
       await this.audit.recordSystem(organizationId, {
         action: `${restore.kind}.fail`,
         targetType: 'restore',

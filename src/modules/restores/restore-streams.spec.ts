@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
+import { pipeline as streamPipeline } from 'node:stream/promises';
 import { derivedName } from './pg-loader.service.js';
-import { feedVerified, unsafeEntry } from './restore-streams.js';
+import { feedVerified, toleratingEarlyClose, unsafeEntry } from './restore-streams.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const collect = () => {
@@ -87,5 +89,26 @@ describe('restore streams', () => {
     await expect(
       feedVerified(chunks(changed), part, failing(), { signal, onBytes: () => undefined }),
     ).rejects.toMatchObject({ code: 'integrity_failed' });
+  });
+});
+
+describe('toleratingEarlyClose', () => {
+  it('reads the whole stream when the reader exits early (no EPIPE), and reports what it fed', async () => {
+    // `head -c 10` exits after 10 bytes, as pg_restore may once it has read the archive.
+    const child = spawn('head', ['-c', '10'], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const exited = new Promise<number | null>((r) => child.once('exit', r));
+    let fed = 0;
+    const chunks = Array.from({ length: 256 }, () => Buffer.alloc(64 * 1024, 7));
+    const source = Readable.from(chunks).on('data', (c: Buffer) => (fed += c.length));
+    await streamPipeline(source, toleratingEarlyClose(child.stdin));
+    expect(fed).toBe(256 * 64 * 1024);
+    expect(await exited).toBe(0);
+  });
+
+  it('still fails on a stdin error other than the reader closing', async () => {
+    const target = new Writable({ write: (_c, _e, cb) => cb(new Error('disk on fire')) });
+    await expect(
+      streamPipeline(Readable.from([Buffer.from('x')]), toleratingEarlyClose(target)),
+    ).rejects.toThrow('disk on fire');
   });
 });

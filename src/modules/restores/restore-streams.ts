@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { finished, PassThrough, pipeline, type Duplex, type Readable, type Writable } from 'node:stream';
+import { finished, PassThrough, pipeline, Writable, type Duplex, type Readable } from 'node:stream';
 import { Parser, Unpack, type ReadEntry } from 'tar';
 import { decompressor } from '../storage/pipeline/codec.js';
 import { decompressInto } from '../storage/pipeline/process-pipe.js';
@@ -33,6 +33,49 @@ export function intoClient(
   if (direct) return { head: direct, piped: new Promise((resolve) => finished(direct, (e) => resolve(e))) };
   const head = decompressorFor(compression) ?? new PassThrough();
   return { head, piped: new Promise((resolve) => pipeline(head, stdin, (e) => resolve(e))) };
+}
+
+/**
+ * A reader's stdin that may close before the stream ends: a reader such as pg_restore stops once it
+ * has what it needs, and a write after that fails with EPIPE — a race a loaded machine loses now and
+ * then. Bytes after the reader closed are dropped, so the part is still read to its end (size and
+ * sha256 checked) and the reader's exit status alone says whether it could read the archive.
+ * Any other error of the stdin fails the stream.
+ */
+export function toleratingEarlyClose(stdin: Writable): Writable {
+  let closed = false;
+  let waiting: (() => void) | null = null;
+  const release = () => {
+    closed = true;
+    const cb = waiting;
+    waiting = null;
+    cb?.();
+  };
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      if (closed) return cb();
+      if (stdin.write(chunk)) return cb();
+      waiting = cb;
+      stdin.once('drain', () => {
+        if (waiting === cb) {
+          waiting = null;
+          cb();
+        }
+      });
+    },
+    final(cb) {
+      if (closed) return cb();
+      stdin.end(cb);
+    },
+  });
+  stdin.on('error', (err: NodeJS.ErrnoException) =>
+    err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED' ? release() : sink.destroy(err),
+  );
+  stdin.once('close', release);
+  sink.once('close', () => {
+    if (!stdin.writableEnded) stdin.destroy();
+  });
+  return sink;
 }
 
 export function integrityFailed(part: ExpectedPart, what: string): RestoreError {

@@ -1,3 +1,4 @@
+import { BackupsModule } from '../backups/backups.module.js';
 import { Module } from '@nestjs/common';
 import { Transactions } from '../../common/database/transactions.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -22,6 +23,7 @@ import { RestoresService } from './restores.service.js';
     NotificationsModule,
     IdempotencyModule,
     JobsModule,
+    BackupsModule,
   ],
   controllers: [RestoresController],
   providers: [

@@ -105,17 +105,4 @@ export class RestoresRepository extends JobRows<Restore> implements JobStore<Res
   findBackup(organizationId: string, id: string): Promise<Backup | null> {
     return this.tx.manager().getRepository(Backup).findOne({ where: { organizationId, id } });
   }
-
-  /** Stores a verification's outcome on the backup it checked. */
-  async recordVerification(
-    organizationId: string,
-    backupId: string,
-    status: 'passed' | 'failed',
-  ): Promise<void> {
-    await this.tx.manager().query(
-      `UPDATE backups SET verified_at = now(), verification_status = $3, updated_at = now()
-        WHERE organization_id = $1 AND id = $2`,
-      [organizationId, backupId, status],
-    );
-  }
 }

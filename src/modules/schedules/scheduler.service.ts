@@ -1,3 +1,4 @@
+import { BackupsRepository } from '../backups/backups.repository.js';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock/clock.js';
@@ -35,6 +36,7 @@ export class SchedulerService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly schedules: SchedulesRepository,
     private readonly backups: BackupsService,
+    private readonly backupRows: BackupsRepository,
     private readonly environments: EnvironmentsService,
     private readonly backupStorage: BackupStorageResolver,
     private readonly audit: AuditService,
@@ -91,12 +93,12 @@ export class SchedulerService implements OnModuleInit, OnApplicationShutdown {
 
   private async requeueStranded(): Promise<void> {
     try {
-      for (const b of await this.schedules.strandedScheduledBackups()) {
+      for (const b of await this.backupRows.strandedScheduled()) {
         this.logger.warn(
           { organization_id: b.organizationId, backup_id: b.id },
           'Queueing a stranded scheduled backup again',
         );
-        await this.schedules.touchBackup(b.organizationId, b.id);
+        await this.backupRows.touch(b.organizationId, b.id);
         await this.backups.enqueue(b);
       }
     } catch (err) {

@@ -113,33 +113,6 @@ export class SchedulesRepository {
     return rows.map((r) => ({ organizationId: r.organization_id, id: r.id }));
   }
 
-  /**
-   * Scheduled backups still pending long after their claim (real time): their worker died between
-   * committing the claim and queueing the job. Queueing again is harmless (a job for a finished
-   * backup does nothing).
-   */
-  async strandedScheduledBackups(): Promise<{ id: string; organizationId: string; environmentId: string }[]> {
-    const rows = (await this.tx.manager().query(
-      `SELECT id, organization_id, environment_id FROM backups
-        WHERE status = 'pending' AND trigger = 'schedule' AND updated_at < now() - interval '10 minutes'
-        ORDER BY updated_at LIMIT 100`,
-    )) as { id: string; organization_id: string; environment_id: string }[];
-    return rows.map((r) => ({
-      id: r.id,
-      organizationId: r.organization_id,
-      environmentId: r.environment_id,
-    }));
-  }
-
-  async touchBackup(organizationId: string, id: string): Promise<void> {
-    await this.tx
-      .manager()
-      .query(`UPDATE backups SET updated_at = now() WHERE organization_id = $1 AND id = $2`, [
-        organizationId,
-        id,
-      ]);
-  }
-
   // --- environments' own policies for their manual backups ---------------------------------------
 
   findEnvironmentRetention(
