@@ -1,3 +1,4 @@
+import { keepStderrTail } from '../../common/process/stderr-tail.js';
 import { Injectable } from '@nestjs/common';
 import type { Stats } from 'node:fs';
 import { access, constants, lstat, readdir, stat } from 'node:fs/promises';
@@ -89,11 +90,7 @@ export class FilestoreReader {
       signal,
       killSignal: 'SIGKILL',
     });
-    let stderr = '';
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (d: string) => {
-      stderr = (stderr + d).slice(-STDERR_LIMIT);
-    });
+    const stderr = keepStderrTail(child.stderr!, STDERR_LIMIT);
     const exited = new Promise<void>((resolve, reject) => {
       child.on('error', (err) =>
         reject((err as { name?: string }).name === 'AbortError' ? err : unreadable(dir, err)),
@@ -101,7 +98,7 @@ export class FilestoreReader {
       child.on('close', (code, sig) => {
         if (code === 0) return resolve();
         if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
-        const tail = stderr.trim().split('\n').slice(-3).join(' | ');
+        const tail = stderr().trim().split('\n').slice(-3).join(' | ');
         reject(
           new SourceError(
             'filestore_unreadable',

@@ -1,3 +1,4 @@
+import { keepStderrTail } from '../../common/process/stderr-tail.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
@@ -165,11 +166,7 @@ export class PgTools {
       signal,
       killSignal: 'SIGKILL',
     });
-    let stderr = '';
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (d: string) => {
-      stderr = (stderr + d).slice(-STDERR_LIMIT);
-    });
+    const stderr = keepStderrTail(child.stderr!, STDERR_LIMIT);
     const exited = new Promise<void>((resolve, reject) => {
       child.on('error', (err) => {
         if ((err as { name?: string }).name === 'AbortError') reject(err);
@@ -181,7 +178,7 @@ export class PgTools {
       child.on('close', (code, sig) => {
         if (code === 0) return resolve();
         if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
-        reject(dumpFailure(stderr, code, sig, conn));
+        reject(dumpFailure(stderr(), code, sig, conn));
       });
     });
     exited.catch(() => undefined);

@@ -1,3 +1,4 @@
+import { keepStderrTail } from '../../common/process/stderr-tail.js';
 import { Injectable } from '@nestjs/common';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
@@ -198,11 +199,7 @@ export class PgLoader {
       signal,
       killSignal: 'SIGKILL',
     });
-    let stderr = '';
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (d: string) => {
-      stderr = (stderr + d).slice(-STDERR_LIMIT);
-    });
+    const stderr = keepStderrTail(child.stderr!, STDERR_LIMIT);
     const name = path.basename(bin);
     const done = new Promise<void>((resolve, reject) => {
       child.on('error', (err) => {
@@ -213,7 +210,7 @@ export class PgLoader {
       child.on('close', (code, sig) => {
         if (code === 0) return resolve();
         if (signal.aborted) return reject(signal.reason ?? new Error('aborted'));
-        const tail = stderr.trim().split('\n').slice(-5).join(' | ');
+        const tail = stderr().trim().split('\n').slice(-5).join(' | ');
         reject(
           new RestoreError(
             'load_failed',
