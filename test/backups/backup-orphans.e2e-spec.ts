@@ -209,22 +209,26 @@ describe('backups whose job dies for good (separate worker processes, real Postg
     });
     await admin.connect();
     try {
+      // The row turns failed first, then the scratch copies are dropped (database, then directory):
+      // wait for both, so the check does not race the cleanup it checks.
       const deadline = Date.now() + 30_000;
       let left: string[] = [];
+      let dirs: string[] = [];
       do {
         left = (
           await admin.query<{ d: string }>('SELECT datname AS d FROM pg_database WHERE datname LIKE $1', [
             `${targetDb}%`,
           ])
         ).rows.map((r) => r.d);
-        if (!left.length) break;
+        dirs = readdirSync(path.dirname(targetDir));
+        if (!left.length && !dirs.length) break;
         await new Promise((r) => setTimeout(r, 250));
       } while (Date.now() < deadline);
       expect(left).toEqual([]);
+      expect(dirs).toEqual([]);
     } finally {
       await admin.end();
     }
-    expect(readdirSync(path.dirname(targetDir))).toEqual([]);
     await kill(other);
   }, 240_000);
 });

@@ -173,7 +173,11 @@ export class RestoreSwap {
           this.logger.warn({ err, database: scratch.database }, 'Could not drop the scratch database'),
         );
     }
-    if (scratch.dir) await rm(scratch.dir, { recursive: true, force: true }).catch(() => undefined);
+    // maxRetries: a dead attempt's extractor may still be writing its last entries (ENOTEMPTY).
+    if (scratch.dir)
+      await rm(scratch.dir, { recursive: true, force: true, maxRetries: 5 }).catch((err: unknown) =>
+        this.logger.warn({ err, dir: scratch.dir }, 'Could not remove the scratch directory'),
+      );
     if (scratch.file) await rm(scratch.file, { force: true }).catch(() => undefined);
   }
 }
