@@ -436,6 +436,15 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
         ),
       ].sort();
       expect(filesOnDisk(envDir)).toEqual(expectedFiles);
+      // The deleted backups' folders went with their files; the stranger's folder stays.
+      const foldersOnDisk = () =>
+        readdirSync(envDir, { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name)
+          .sort();
+      const folderOf = (b: any) =>
+        b.object_prefix.slice(`${org.slug}/${env.name}/`.length).replace(/\/$/, '');
+      expect(foldersOnDisk()).toEqual(['not-offsite', ...catalog.map(folderOf)].sort());
 
       const retentionRows = async () =>
         (
@@ -480,6 +489,7 @@ describe('schedules and retention (fake clock, real PostgreSQL, local storage)',
       expect([...last.diff.deleted].sort()).toEqual([...expectDeleted].sort());
       expect(filesOnDisk(envDir)).toHaveLength(2 + 3 * 3);
       expect(filesOnDisk(envDir)).toContain('notes.txt');
+      expect(foldersOnDisk()).toEqual(['not-offsite', ...after.map(folderOf)].sort());
     }, 600_000);
 
     it('on an S3 server: every 3 hours for three days, GFS with "oldest monthly"; the bucket (listed from the server) holds exactly the kept backups and the foreign objects', async () => {

@@ -21,6 +21,7 @@ storageContract({
       'FTP passive data connections bypass a TCP relay; see ftp-faults.e2e-spec (vsftpd session processes)',
     hostKey: false,
     fileMode: REAL_FTP ? Boolean(process.env.TEST_FTP_ROOT) || 'TEST_FTP_ROOT not set' : true,
+    folders: REAL_FTP ? Boolean(process.env.TEST_FTP_ROOT) || 'TEST_FTP_ROOT not set' : true,
   },
   setup: async () => {
     const server = await startFtpServer();

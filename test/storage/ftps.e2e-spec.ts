@@ -22,6 +22,7 @@ if (REAL_FTP && process.env.TEST_FTPS_CA_FILE) {
         'FTP passive data connections bypass a TCP relay; see ftp-faults.e2e-spec (vsftpd session processes)',
       hostKey: false,
       fileMode: Boolean(process.env.TEST_FTP_ROOT) || 'TEST_FTP_ROOT not set',
+      folders: Boolean(process.env.TEST_FTP_ROOT) || 'TEST_FTP_ROOT not set',
     },
     setup: async () => {
       const server = await startFtpServer();

@@ -18,6 +18,7 @@ storageContract({
     faults: 'local storage has no server to kill',
     hostKey: false,
     fileMode: true,
+    folders: true,
   },
   setup: async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'offsite-local-'));

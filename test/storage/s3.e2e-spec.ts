@@ -23,6 +23,7 @@ storageContract({
     faults: true,
     hostKey: false,
     fileMode: 'object storage has no file modes',
+    folders: 'object storage has no folders to leave behind',
   },
   setup: async () => {
     const server = await startS3Server();

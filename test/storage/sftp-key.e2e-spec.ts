@@ -23,6 +23,7 @@ if (hasKeyUser) {
       faults: 'covered by the password-auth SFTP suite (same transport)',
       hostKey: true,
       fileMode: 'the key user home is not readable by the tests',
+      folders: 'the key user home is not readable by the tests',
     },
     setup: async () => {
       const server = await startSftpServer();

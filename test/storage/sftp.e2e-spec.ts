@@ -20,6 +20,7 @@ storageContract({
     faults: true,
     hostKey: true,
     fileMode: REAL_SFTP ? Boolean(process.env.TEST_SFTP_ROOT) || 'TEST_SFTP_ROOT not set' : true,
+    folders: REAL_SFTP ? Boolean(process.env.TEST_SFTP_ROOT) || 'TEST_SFTP_ROOT not set' : true,
     // OpenSSH without TCP_NODELAY crawls at ~2 MiB/s.
     // A floor against the pathological regression only (Nagle on: ~40x slower, ~2 MB/s); speed itself
     // is measured by bench:storage. CI runs have shown 8.8 to 100+ MB/s here, so the floor sits below.

@@ -5,7 +5,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { createHash, randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import {
@@ -44,6 +44,8 @@ export interface ContractCaps {
   hostKey: boolean;
   /** Directory on this machine where uploaded files land, for the 0600 check. */
   fileMode: boolean | string;
+  /** A directory storage whose folders this machine can see (removeEmptyFolder). */
+  folders: boolean | string;
   /** Talks to a server over the network (SSRF rules apply). */
   network: boolean | string;
   /** Minimum MB/s for the big round trip (catches e.g. SFTP without TCP_NODELAY). */
@@ -510,6 +512,32 @@ export function storageContract(subject: ContractSubject): void {
       const file = (ctx.localPath as (k: string) => string)(`${ctx.target.pathPrefix}mode/private.txt`);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(path.basename(file)).toBe('private.txt');
+    });
+
+    when(
+      caps.folders,
+      subject.name,
+      'the server directory is not on this machine',
+    )('removeEmptyFolder removes an emptied folder, never one holding anything, never the root', async () => {
+      const onDisk = (k: string) =>
+        (ctx.localPath as (k: string) => string)(`${ctx.target.pathPrefix ?? ''}${k}`);
+      expect(driver.removeEmptyFolder).toBeDefined();
+      const remove = (p: string) => driver.removeEmptyFolder!(p);
+      await driver.upload('rf/mine/part.gz', Readable.from([Buffer.from('x')]));
+      await driver.upload('rf/theirs/part.gz', Readable.from([Buffer.from('x')]));
+      await driver.upload('rf/theirs/stranger.txt', Readable.from([Buffer.from('not ours')]));
+      await driver.delete('rf/mine/part.gz');
+      await driver.delete('rf/theirs/part.gz');
+      await remove('rf/mine/');
+      await remove('rf/theirs/');
+      expect(existsSync(onDisk('rf/mine'))).toBe(false);
+      // A folder with a stranger's file stays, and so does the file.
+      expect(readFileSync(onDisk('rf/theirs/stranger.txt'), 'utf8')).toBe('not ours');
+      // The parent is not removed (only the named folder), a missing folder is a no-op.
+      expect(existsSync(onDisk('rf'))).toBe(true);
+      await remove('rf/never-existed/');
+      await expectCode(remove(''), 'invalid_config');
+      await driver.deletePrefix('rf/');
     });
 
     when(

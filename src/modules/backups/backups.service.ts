@@ -260,6 +260,9 @@ export class BackupsService implements OnModuleInit {
       if (driver instanceof Error) throw driver;
       for (const p of backup.parts) await driver.delete(p.key);
       if (opts.sweepFolder) await driver.deletePrefix(backup.objectPrefix);
+      // Directory storages keep a folder after its last file: remove the backup's own folder when
+      // nothing else is in it (a stranger's file keeps it, and it is never emptied by force).
+      await driver.removeEmptyFolder?.(backup.objectPrefix);
     } catch (err) {
       const e = err instanceof StorageError ? err : new StorageError('unknown', (err as Error).message);
       const message = `Deleting the backup's objects failed: ${e.message}${e.hint ? ` ${e.hint}` : ''} The backup is kept; delete it again later.`;

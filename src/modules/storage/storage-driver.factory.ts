@@ -59,6 +59,7 @@ export class PrefixedStorageDriver implements StorageDriver {
   readonly prefix: string;
   /** Present when the inner driver has the capability (buckets are above any path prefix). */
   readonly discoverBuckets?: (options?: OperationOptions) => Promise<BucketDiscovery>;
+  readonly removeEmptyFolder?: (prefix: string, options?: OperationOptions) => Promise<void>;
 
   constructor(
     readonly inner: StorageDriver,
@@ -66,6 +67,14 @@ export class PrefixedStorageDriver implements StorageDriver {
   ) {
     this.prefix = normalizePathPrefix(pathPrefix);
     if (inner.discoverBuckets) this.discoverBuckets = (options) => inner.discoverBuckets!(options);
+    if (inner.removeEmptyFolder) {
+      this.removeEmptyFolder = async (prefix, options) => {
+        const folder = normalizeListPrefix(prefix);
+        // Never the configured prefix or the root itself: only folders below them.
+        if (!folder) throw invalidConfig('Refusing to remove the storage root: give a folder.');
+        return inner.removeEmptyFolder!(this.prefix + folder, options);
+      };
+    }
   }
 
   get provider() {

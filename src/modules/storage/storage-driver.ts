@@ -184,6 +184,12 @@ export interface StorageDriver {
    * and has no configured bucket list throws StorageError('scoped_key').
    */
   discoverBuckets?(options?: OperationOptions): Promise<BucketDiscovery>;
+  /**
+   * Optional capability (directory storages: local, FTP, SFTP): removes the folder at `prefix` when
+   * it is empty, never its contents (a folder holding anything, a stranger's file included, stays).
+   * Object stores have no folders to leave behind, so they lack it. Missing or non-empty: no-op.
+   */
+  removeEmptyFolder?(prefix: string, options?: OperationOptions): Promise<void>;
   /** Releases connections; the driver may be reused after close() (it reconnects). */
   close(): Promise<void>;
 }

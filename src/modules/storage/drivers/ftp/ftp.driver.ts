@@ -276,6 +276,20 @@ export class FtpDriver implements StorageDriver {
     return keys.length;
   }
 
+  async removeEmptyFolder(prefix: string, options: OperationOptions = {}): Promise<void> {
+    await this.session(
+      `remove folder ${prefix}`,
+      async (s) => {
+        const dir = this.abs(s, prefix);
+        // RMD (not basic-ftp's recursive removeDir): the server refuses a folder that holds anything.
+        const r = await s.client.sendIgnoringError(`RMD ${await s.client.protectWhitespace(dir)}`);
+        // 550: not empty or missing — either way nothing to do.
+        if (r.code >= 400 && r.code !== 550) throw new (ftp().FTPError)(r);
+      },
+      options.signal,
+    );
+  }
+
   list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
     return this.walk(prefix, options, false);
   }

@@ -123,6 +123,19 @@ export class LocalDriver implements StorageDriver {
     return n;
   }
 
+  async removeEmptyFolder(prefix: string): Promise<void> {
+    const dir = this.file(prefix);
+    if (dir === this.root) return;
+    try {
+      // rmdir, not rm: it fails on a folder that holds anything.
+      await fs.rmdir(dir);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOTDIR') return;
+      throw mapFsError(err, prefix);
+    }
+  }
+
   list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
     return this.walk(prefix, options, false);
   }

@@ -315,6 +315,18 @@ export class SftpDriver implements StorageDriver {
     return keys.length;
   }
 
+  async removeEmptyFolder(prefix: string): Promise<void> {
+    await this.op(
+      'remove folder',
+      (sftp, c) =>
+        new Promise<void>((resolve) =>
+          // RMDIR fails on a folder that holds anything (SSH_FX_FAILURE) or is missing: both
+          // leave things as they should be, so any refusal is a no-op here.
+          sftp.rmdir(this.abs(c, prefix), () => resolve()),
+        ),
+    );
+  }
+
   list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
     return this.walk(prefix, options, false);
   }
