@@ -12,3 +12,18 @@ export function keepStderrTail(stderr: Readable, limit: number): () => string {
   });
   return () => tail;
 }
+
+/**
+ * The error of a child that did not exit cleanly: how it ended and the last three lines of its
+ * stderr tail (`pigz exited with status 1: pigz: skipping: <stdin>: corrupted -- crc32 mismatch`).
+ */
+export function childExitError(
+  command: string,
+  code: number | null,
+  signal: string | null,
+  tail: string,
+): Error {
+  const how = signal ? `was killed by ${signal}` : `exited with status ${code}`;
+  const last = tail.trim().split('\n').slice(-3).join(' ').trim();
+  return new Error(`${command} ${how}${last ? `: ${last}` : ''}`);
+}

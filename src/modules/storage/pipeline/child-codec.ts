@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Duplex } from 'node:stream';
+import { childExitError, keepStderrTail } from '../../../common/process/stderr-tail.js';
 
-/** The last bytes of a child's stderr kept for its error message. */
-const STDERR_TAIL_BYTES = 2048;
+/** The last characters of a child's stderr kept for its error message. */
+const STDERR_TAIL_CHARS = 2048;
 
 /**
  * A compressor or decompressor running as a child process (pigz, zstd), as a Duplex: what is
@@ -15,7 +16,7 @@ const STDERR_TAIL_BYTES = 2048;
  */
 export class ChildCodec extends Duplex {
   private readonly child: ChildProcessWithoutNullStreams;
-  private stderr = '';
+  private readonly stderrTail: () => string;
   private exited = false;
   private stdoutEnded = false;
   private exitStatus: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -34,9 +35,7 @@ export class ChildCodec extends Duplex {
       this.stdoutEnded = true;
       this.settle();
     });
-    this.child.stderr.on('data', (chunk: Buffer) => {
-      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
-    });
+    this.stderrTail = keepStderrTail(this.child.stderr, STDERR_TAIL_CHARS);
     // EPIPE when the child exits early: its exit status says why.
     this.child.stdin.on('error', () => undefined);
     this.child.stdin.on('drain', () => {
@@ -63,9 +62,7 @@ export class ChildCodec extends Duplex {
 
   private exitError(): Error {
     const s = this.exitStatus;
-    const how = s?.signal ? `was killed by ${s.signal}` : `exited with status ${s?.code}`;
-    const tail = this.stderr.trim().split('\n').slice(-3).join(' ').trim();
-    return new Error(`${this.command} ${how}${tail ? `: ${tail}` : ''}`);
+    return childExitError(this.command, s?.code ?? null, s?.signal ?? null, this.stderrTail());
   }
 
   /** End of the readable side: the child's output is complete and it exited cleanly. */

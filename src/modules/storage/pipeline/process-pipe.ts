@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Readable, Writable } from 'node:stream';
+import { childExitError, keepStderrTail } from '../../../common/process/stderr-tail.js';
 import { codecEngine, codecArgs, type Codec } from './codec.js';
 
-/** The last bytes of a child's stderr kept for its error message. */
-const STDERR_TAIL_BYTES = 2048;
+/** The last characters of a child's stderr kept for its error message. */
+const STDERR_TAIL_CHARS = 2048;
 
 /**
  * Starts a process whose stdout is `stdout` (pass it as `stdio[1]` of spawn) and returns a
@@ -44,7 +45,7 @@ export function decompressInto(codec: Codec, consumerStdin: Writable): Writable 
 
 /** Collects a child's stderr tail and turns its exit status into an error. */
 class ChildExit {
-  stderr = '';
+  private readonly stderrTail: () => string;
   code: number | null = null;
   signal: NodeJS.Signals | null = null;
   exited = false;
@@ -53,9 +54,7 @@ class ChildExit {
     readonly command: string,
     child: ChildProcess,
   ) {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
-    });
+    this.stderrTail = keepStderrTail(child.stderr!, STDERR_TAIL_CHARS);
   }
 
   record(code: number | null, signal: NodeJS.Signals | null): void {
@@ -69,9 +68,7 @@ class ChildExit {
   }
 
   error(): Error {
-    const how = this.signal ? `was killed by ${this.signal}` : `exited with status ${this.code}`;
-    const tail = this.stderr.trim().split('\n').slice(-3).join(' ').trim();
-    return new Error(`${this.command} ${how}${tail ? `: ${tail}` : ''}`);
+    return childExitError(this.command, this.code, this.signal, this.stderrTail());
   }
 }
 
