@@ -970,7 +970,11 @@ export interface paths {
      */
     get: operations['BackupMigrations_list'];
     put?: never;
-    post?: never;
+    /**
+     * Move the organization's backups from a storage config to another of its own, the source named in the body: one of its configs, or a platform config holding its backups (its own backups only; other organizations' are not touched). Otherwise as POST /backups/storage-configs/{config_id}/migrations.
+     * @description Requires permission `org.storage.update` in the organization.
+     */
+    post: operations['BackupMigrations_createFrom'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1842,6 +1846,30 @@ export interface components {
        * @example https://hooks.example.com/offsite
        */
       url?: string;
+    };
+    CreateOrgBackupMigrationDto: {
+      /** @description Only these backups (each completed and on the source config). Default: every completed backup on it. */
+      backup_ids?: string[];
+      /**
+       * @description Delete each backup's objects from the source once it is copied, verified and re-pointed.
+       * @default false
+       */
+      delete_source?: boolean;
+      /**
+       * Format: uuid
+       * @description Only the backups of this environment.
+       */
+      environment_id?: string;
+      /**
+       * Format: uuid
+       * @description The storage config the backups move from: one of the organization's, or a platform config that holds the organization's backups (e.g. the platform default used before the organization brought its own storage).
+       */
+      source_storage_config_id: string;
+      /**
+       * Format: uuid
+       * @description The storage config the backups move to.
+       */
+      target_storage_config_id: string;
     };
     CreateOrganizationDto: {
       /** @example Acme Corp */
@@ -8262,6 +8290,99 @@ export interface operations {
       };
       /** @description Not found, or not a member of the organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests from this client address or token; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unexpected server error; quote `request_id`. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BackupMigrations_createFrom: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "source_storage_config_id": "3f2b8f5e-6a4c-4d1e-9b7a-2c8d5e1f0a9b",
+         *       "target_storage_config_id": "3f2b8f5e-6a4c-4d1e-9b7a-2c8d5e1f0a9b"
+         *     }
+         */
+        'application/json': components['schemas']['CreateOrgBackupMigrationDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackupMigrationResponse'];
+        };
+      };
+      /** @description Invalid request: a body field, query or path parameter breaks its rules (see `errors`). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, expired or invalid bearer token. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the `org.storage.update` permission (`permission` names it). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not found, or not a member of the organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
         headers: {
           [name: string]: unknown;
         };

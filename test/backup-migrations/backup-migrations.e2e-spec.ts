@@ -24,8 +24,6 @@ import {
 } from '../support/identity.js';
 import {
   createBucket,
-  REAL_FTP,
-  skipReason,
   startFtpServer,
   startS3Server,
   startSftpServer,
@@ -556,12 +554,6 @@ describe('backup migrations between storage configs (HTTP, real PostgreSQL, real
   }, 300_000);
 
   it('a source that refuses the delete: the backup stays moved, the leftover is recorded and the sweep removes it later', async () => {
-    if (REAL_FTP) {
-      skipReason(
-        'TEST_FTP_URL set: the refused-delete case needs the in-process FTP server that can refuse deletes',
-      );
-      return;
-    }
     let refusing = false;
     const locked = await startFtpServer({ refuseDeletes: () => refusing });
     try {
@@ -620,6 +612,108 @@ describe('backup migrations between storage configs (HTTP, real PostgreSQL, real
     const mine = (await call('GET', `/migrations?organization_id=${org.id}`)).body.items[0].id as string;
     expect((await call('GET', `/admin/migrations/${mine}`, undefined, admin.token)).status).toBe(404);
   });
+
+  it("an organization moves its own backups off a platform config onto its own (POST /migrations); another organization's stay, and a config without its backups is not found", async () => {
+    const bucket = `mig-p-${randomBytes(3).toString('hex')}`;
+    await createBucket(s3, bucket);
+    const platform = await call(
+      'POST',
+      '/admin/storage-configs',
+      {
+        name: 'platform s3',
+        provider: 's3_compatible',
+        endpoint_url: s3.endpoint,
+        region: s3.region,
+        bucket,
+        access_key: s3.accessKey,
+        secret_key: s3.secretKey,
+      },
+      admin.token,
+    );
+    expect(platform.status).toBe(201);
+    const platformId = platform.body.id as string;
+    // Another organization's backup on the same platform config.
+    const owner2 = await registerAndLogin(t);
+    const org2 = await createOrg(t, owner2);
+    const env2 = await createManagedEnvironment(t, org2.id, {
+      name: 'neighbour',
+      database: {
+        host: '127.0.0.1',
+        port: 5432,
+        name: source.name,
+        username: 'postgres',
+        sslmode: 'disable',
+      },
+    });
+    expect(env2.status).toBe(201);
+    const theirs = await t.request('POST', `/backups?organization_id=${org2.id}`, {
+      token: owner2.token,
+      body: { environment_id: env2.body.id, storage_config_id: platformId },
+    });
+    expect(theirs.status).toBe(202);
+    const theirBackup = await waitForBackup(t, owner2.token, theirs.body.id, { timeoutMs: 120_000 });
+    expect(theirBackup.status).toBe('completed');
+
+    // Before this organization has a backup there, the platform config is "not found" to it.
+    const early = await call('POST', `/migrations?organization_id=${org.id}`, {
+      source_storage_config_id: platformId,
+      target_storage_config_id: cfg.local,
+    });
+    expect(early.status).toBe(404);
+    // The path route resolves its organization from the config: a platform config is not one.
+    const byPath = await call(
+      'POST',
+      `/backups/storage-configs/${platformId}/migrations?organization_id=${org.id}`,
+      { target_storage_config_id: cfg.local },
+    );
+    expect(byPath.status).toBe(404);
+
+    const mine = await backupOn(platformId);
+    // The source itself is no target.
+    const foreignTarget = await call('POST', `/migrations?organization_id=${org.id}`, {
+      source_storage_config_id: platformId,
+      target_storage_config_id: platformId,
+    });
+    expect(foreignTarget.status).toBe(400);
+    const res = await call('POST', `/migrations?organization_id=${org.id}`, {
+      source_storage_config_id: platformId,
+      target_storage_config_id: cfg.local,
+      delete_source: true,
+    });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({
+      organization_id: org.id,
+      source_storage_config_id: platformId,
+      target_storage_config_id: cfg.local,
+      total_backups: 1,
+    });
+    const done = await waitForMigration(res.body.id);
+    expect(done).toMatchObject({
+      status: 'completed',
+      done_backups: 1,
+      failed_backups: 0,
+      source_leftovers: 0,
+    });
+    const moved = await expectRestorableFromItsConfig(mine.id);
+    expect(moved.storage_config_id).toBe(cfg.local);
+
+    // On the platform config: exactly the other organization's objects are left, byte for byte.
+    const driver = await t.app.get(StorageConnectionsService).openDriver(null, platformId);
+    try {
+      const keys: string[] = [];
+      for await (const e of driver.list('')) keys.push(e.key);
+      expect(keys.sort()).toEqual(theirBackup.parts.map((p: { key: string }) => p.key).sort());
+      for (const p of theirBackup.parts as { key: string; sha256: string }[]) {
+        const chunks: Buffer[] = [];
+        for await (const c of await driver.download(p.key)) chunks.push(c as Buffer);
+        expect(sha256(Buffer.concat(chunks))).toBe(p.sha256);
+      }
+    } finally {
+      await driver.close();
+    }
+    const stillTheirs = await t.request('GET', `/backups/${theirBackup.id}`, { token: owner2.token });
+    expect(stillTheirs.body).toMatchObject({ status: 'completed', storage_config_id: platformId });
+  }, 300_000);
 
   it('the storage-config delete guard names the migration endpoint', async () => {
     const res = await call('DELETE', `/backups/storage-configs/${cfg.ftp}`);

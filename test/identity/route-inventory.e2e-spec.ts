@@ -78,6 +78,7 @@ POST /api/v1/environments/:environment_id/test org.environment.update
 GET /api/v1/health public
 GET /api/v1/health/ready public
 GET /api/v1/migrations org.storage.list
+POST /api/v1/migrations org.storage.update
 GET /api/v1/migrations/:migration_id org.storage.list
 POST /api/v1/migrations/:migration_id/cancel org.storage.update
 GET /api/v1/organizations authenticated

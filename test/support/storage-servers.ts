@@ -146,7 +146,8 @@ export interface FtpServerOptions {
 }
 
 export async function startFtpServer(options: FtpServerOptions = {}): Promise<FtpTestServer> {
-  if (REAL_FTP) {
+  // Refusing deletes is fault injection only the in-process server can do: it runs even beside vsftpd.
+  if (REAL_FTP && !options.refuseDeletes) {
     const url = new URL(env.TEST_FTP_URL as string);
     return {
       real: true,
@@ -213,7 +214,8 @@ export async function startFtpServer(options: FtpServerOptions = {}): Promise<Ft
   );
   await server.listen();
   const port = (server.server.address() as { port: number }).port;
-  skipReason('TEST_FTP_URL not set: FTP cases run against the in-process ftp-srv fallback (no FTPS)');
+  if (!REAL_FTP)
+    skipReason('TEST_FTP_URL not set: FTP cases run against the in-process ftp-srv fallback (no FTPS)');
   return {
     real: false,
     name: 'ftp-srv (fallback)',

@@ -4,7 +4,11 @@ import { OrgAuth, type OrgAuthContext } from '../../common/auth/auth-context.js'
 import { RequirePermission } from '../../common/auth/require-permission.decorator.js';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe.js';
 import { BackupMigrationsService } from './backup-migrations.service.js';
-import { CreateBackupMigrationDto, ListBackupMigrationsQuery } from './dto/backup-migration-input.dto.js';
+import {
+  CreateBackupMigrationDto,
+  CreateOrgBackupMigrationDto,
+  ListBackupMigrationsQuery,
+} from './dto/backup-migration-input.dto.js';
 import {
   BackupMigrationPageResponse,
   BackupMigrationResponse,
@@ -32,6 +36,22 @@ export class BackupMigrationsController {
     @Body() dto: CreateBackupMigrationDto,
   ): Promise<BackupMigrationResponse> {
     return this.service.create(auth, auth.organizationId, configId, dto);
+  }
+
+  @Post('migrations')
+  @HttpCode(202)
+  @RequirePermission('org.storage.update')
+  @ApiAcceptedResponse({ type: BackupMigrationResponse })
+  @ApiOperation({
+    summary:
+      "Move the organization's backups from a storage config to another of its own, the source named in the body: one of its configs, or a platform config holding its backups (its own backups only; other organizations' are not touched). Otherwise as POST /backups/storage-configs/{config_id}/migrations.",
+  })
+  createFrom(
+    @OrgAuth() auth: OrgAuthContext,
+    @Body() dto: CreateOrgBackupMigrationDto,
+  ): Promise<BackupMigrationResponse> {
+    const { source_storage_config_id: sourceId, ...rest } = dto;
+    return this.service.create(auth, auth.organizationId, sourceId, rest);
   }
 
   @Get('migrations')

@@ -10,6 +10,7 @@ import type { PageQuery } from '../../common/http/page.query.js';
 import { JobQueue } from '../../common/queue/job-queue.js';
 import { AuditService } from '../audit/audit.service.js';
 import { StorageConfigsService } from '../storage-configs/storage-configs.service.js';
+import { PLATFORM_SCOPE } from '../storage-configs/storage-configs.repository.js';
 import { BackupMigration, BackupMigrationItem } from './backup-migration.entity.js';
 import { MIGRATION_QUEUE, type MigrationJob } from './backup-migration-runner.service.js';
 import { BackupMigrationsRepository } from './backup-migrations.repository.js';
@@ -44,13 +45,32 @@ export class BackupMigrationsService implements OnModuleInit {
     this.resolvers.register('migration_id', (id) => this.migrations.findOrganizationId(id));
   }
 
+  /**
+   * The source of a migration: a config of the scope, or, for an organization, a platform config
+   * holding completed backups of that organization (moving off the platform's storage onto its own).
+   * Anything else is "not found", including platform configs without the organization's backups,
+   * so a tenant learns nothing about configs it has no backups on.
+   */
+  private async requireSource(scope: MigrationScope, sourceId: string): Promise<void> {
+    try {
+      await this.storageConfigs.get(scope, sourceId);
+      return;
+    } catch (err) {
+      if (scope === null || !(err instanceof DomainError && err.code === 'not_found')) throw err;
+    }
+    const platformConfig = await this.storageConfigs.get(PLATFORM_SCOPE, sourceId).catch(() => null);
+    const own =
+      platformConfig && (await this.migrations.completedBackupsOn(sourceId, { organizationId: scope }));
+    if (!own?.length) throw notFound('Storage config');
+  }
+
   async create(
     auth: AuthContext,
     scope: MigrationScope,
     sourceId: string,
     dto: CreateBackupMigrationDto,
   ): Promise<BackupMigrationResponse> {
-    await this.storageConfigs.get(scope, sourceId); // 404 outside the scope
+    await this.requireSource(scope, sourceId); // 404 outside the scope
     if (dto.target_storage_config_id === sourceId)
       throw invalid('target_storage_config_id', 'is the source storage config itself');
     const target = await this.storageConfigs

@@ -34,6 +34,17 @@ export class CreateBackupMigrationDto {
   delete_source?: boolean;
 }
 
+/** POST /migrations: the source in the body, so it may be a platform config (no org resolves from it). */
+export class CreateOrgBackupMigrationDto extends CreateBackupMigrationDto {
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      "The storage config the backups move from: one of the organization's, or a platform config that holds the organization's backups (e.g. the platform default used before the organization brought its own storage).",
+  })
+  @IsUUID()
+  source_storage_config_id!: string;
+}
+
 export class ListBackupMigrationsQuery extends OrgPageQuery {}
 
 export class ListPlatformMigrationsQuery extends PageQuery {}

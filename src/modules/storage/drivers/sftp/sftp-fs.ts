@@ -27,6 +27,23 @@ export function sftpStat(sftp: SFTPWrapper, p: string): Promise<Stats | null> {
     }),
   );
 }
+/** Idempotent: a missing file is not an error. */
+export function sftpUnlink(sftp: SFTPWrapper, p: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    sftp.unlink(p, (err) =>
+      err && (err as { code?: unknown }).code !== SFTP_NO_SUCH_FILE ? reject(err) : resolve(),
+    ),
+  );
+}
+
+/**
+ * RMDIR, which the server refuses for a folder holding anything (SSH_FX_FAILURE) or a missing
+ * one: both leave things as they should be, so any refusal is a no-op here.
+ */
+export function sftpRmdirIfEmpty(sftp: SFTPWrapper, p: string): Promise<void> {
+  return new Promise((resolve) => sftp.rmdir(p, () => resolve()));
+}
+
 export async function sftpMkdirp(sftp: SFTPWrapper, dir: string): Promise<void> {
   for (const d of dirsOf(dir)) {
     const s = await sftpStat(sftp, d);

@@ -34,7 +34,7 @@ import { withTimeout } from '../../stream-utils.js';
 import { probeSocket, runTestConnection } from '../../test-connection.js';
 import { PARTIAL_SUFFIX, stallWatchdog, walkTree, watchedDownload, type TreeEntry } from '../remote-fs.js';
 import { SftpFileWriter } from './sftp-writer.js';
-import { SFTP_NO_SUCH_FILE, mapSftpError } from './sftp-errors.js';
+import { mapSftpError } from './sftp-errors.js';
 import {
   sftpMkdirp,
   sftpReaddir,
@@ -42,6 +42,8 @@ import {
   sftpStat,
   sshFingerprint,
   hostKeyMismatchError,
+  sftpRmdirIfEmpty,
+  sftpUnlink,
   type Connection,
 } from './sftp-fs.js';
 
@@ -297,15 +299,7 @@ export class SftpDriver implements StorageDriver {
   }
 
   async delete(key: string): Promise<void> {
-    await this.op(
-      'delete',
-      (sftp, c) =>
-        new Promise<void>((resolve, reject) =>
-          sftp.unlink(this.abs(c, key), (err) =>
-            err && (err as { code?: unknown }).code !== SFTP_NO_SUCH_FILE ? reject(err) : resolve(),
-          ),
-        ),
-    );
+    await this.op('delete', (sftp, c) => sftpUnlink(sftp, this.abs(c, key)));
   }
 
   async deletePrefix(prefix: string, options: OperationOptions = {}): Promise<number> {
@@ -316,15 +310,7 @@ export class SftpDriver implements StorageDriver {
   }
 
   async removeEmptyFolder(prefix: string): Promise<void> {
-    await this.op(
-      'remove folder',
-      (sftp, c) =>
-        new Promise<void>((resolve) =>
-          // RMDIR fails on a folder that holds anything (SSH_FX_FAILURE) or is missing: both
-          // leave things as they should be, so any refusal is a no-op here.
-          sftp.rmdir(this.abs(c, prefix), () => resolve()),
-        ),
-    );
+    await this.op('remove folder', (sftp, c) => sftpRmdirIfEmpty(sftp, this.abs(c, prefix)));
   }
 
   list(prefix: string, options: OperationOptions = {}): AsyncIterable<ListEntry> {
