@@ -12,6 +12,7 @@ import { HealthNotifications1764100000000 } from './1764100000000-HealthNotifica
 import { EnvironmentFreshness1764110000000 } from './1764110000000-EnvironmentFreshness.js';
 import { BackupMigrations1764200000000 } from './1764200000000-BackupMigrations.js';
 import { IdempotencyKeys1764300000000 } from './1764300000000-IdempotencyKeys.js';
+import { AuditLogPageIndex1764400000000 } from './1764400000000-AuditLogPageIndex.js';
 
 /** Every migration, in order. `npm run migration:generate -- Name` writes a file here; add its class to this list. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => object)[] = [
   EnvironmentFreshness1764110000000,
   BackupMigrations1764200000000,
   IdempotencyKeys1764300000000,
+  AuditLogPageIndex1764400000000,
 ];

@@ -11,7 +11,7 @@ import { Organization } from '../organizations/organization.entity.js';
 
 /** One audited change. The identity id orders entries (newest first) and is the pagination cursor. */
 @Entity({ name: 'audit_log' })
-@Index('IDX_audit_log_organization_id_id', ['organizationId', 'id'])
+@Index('IDX_audit_log_organization_id_created_at_id', ['organizationId', 'createdAt', 'id'])
 export class AuditLogEntry {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
