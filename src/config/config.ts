@@ -79,6 +79,11 @@ export interface AppConfig {
     codecEngine: 'auto' | 'process' | 'in-process';
     /** Compression of new environments that name none (DEFAULT_COMPRESSION); zstd is recommended. */
     defaultCompression: 'gzip' | 'zstd';
+    /**
+     * RESTORE_SPOOL: 'auto' (default) spools a custom-format dump to OFFSITE_DATA_DIR when the disk
+     * has room, for a parallel pg_restore; 'never' always streams it to pg_restore's stdin.
+     */
+    restoreSpool: 'auto' | 'never';
   };
   /**
    * Test hooks (NODE_ENV=test only): points where a backup migration job stops and waits, so a
@@ -390,6 +395,7 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
       retryLimit: r.int('BACKUP_RETRY_LIMIT', 2, 0, 20),
       codecEngine: r.oneOf('CODEC_ENGINE', 'auto', ['auto', 'process', 'in-process']),
       defaultCompression: r.oneOf('DEFAULT_COMPRESSION', 'gzip', ['gzip', 'zstd']),
+      restoreSpool: r.oneOf('RESTORE_SPOOL', 'auto', ['auto', 'never']),
     },
     testHooks: { migrationPauseAt: migrationPauseAt(r, nodeEnv) },
     credentialsKeys: credentialsKeys ?? '',

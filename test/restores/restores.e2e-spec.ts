@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  watch,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -515,6 +516,39 @@ describe('restore and verification (real PostgreSQL, local and S3 storage)', () 
           .filter((l) => l.includes('pg_restore --file=/dev/null'));
       for (let i = 0; i < 20 && readers().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
       expect(readers()).toEqual([]);
+    });
+
+    it('a custom-format dump restores with a spool file for parallel pg_restore when the disk has room, and streamed to pg_restore (no local file) with RESTORE_SPOOL=never', async () => {
+      const env = await sourceEnv('source-custom-spool', { dump_format: 'custom' });
+      const b = await backupOf(env.id);
+      const spoolDir = path.join(t.config.dataDir, 'restore-tmp');
+      mkdirSync(spoolDir, { recursive: true });
+      /** Restores into a new environment while watching the spool directory for files. */
+      const restoreWatching = async () => {
+        const seen: string[] = [];
+        const watcher = watch(spoolDir, (_event, name) => name && seen.push(String(name)));
+        try {
+          const target = await newEnv();
+          const done = await restore(b.id, { target_environment_id: target.id, mode: 'into_empty' });
+          expect({ status: done.status, error_message: done.error_message }).toEqual({
+            status: 'completed',
+            error_message: null,
+          });
+          expect(await tableDigests(target.db)).toEqual(await tableDigests(source.name));
+          return seen;
+        } finally {
+          watcher.close();
+        }
+      };
+      // The watcher sees the spool file when there is one (so its silence below means something).
+      expect(await restoreWatching()).not.toEqual([]);
+      t.config.backups.restoreSpool = 'never';
+      try {
+        expect(await restoreWatching()).toEqual([]);
+      } finally {
+        t.config.backups.restoreSpool = 'auto';
+      }
+      expect(readdirSync(spoolDir)).toEqual([]);
     });
 
     it('deep verify fails on a dump that does not load', async () => {

@@ -79,8 +79,22 @@ export class PgLoader {
   /** Drops the database if it exists, disconnecting its sessions first. */
   dropDatabase(conn: DbConnection, name: string): Promise<void> {
     return this.admin(conn, async (c) => {
-      await terminate(c, name);
-      await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)}`);
+      // A just-killed loader's session may still be exiting (or a client reconnecting): PostgreSQL
+      // 13+ drops WITH (FORCE) in one step; older servers get a few tries, as renames do.
+      const version = Number(
+        (await c.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]?.v ?? 0,
+      );
+      const force = version >= 130000 ? ' WITH (FORCE)' : '';
+      for (let i = 0; ; i++) {
+        await terminate(c, name);
+        try {
+          await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)}${force}`);
+          return;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006' || i >= 5) throw err;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
     });
   }
 
@@ -126,22 +140,26 @@ export class PgLoader {
     );
   }
 
-  /** pg_restore of a custom-format file into `database`, in parallel. */
+  /**
+   * pg_restore of a custom-format archive into `database`: from a file with `jobs` in parallel, or,
+   * with `file` null, from its stdin (one job: pg_restore runs in parallel only from a seekable file).
+   */
   pgRestore(
     conn: DbConnection,
     binDir: string,
     database: string,
-    file: string,
+    file: string | null,
     jobs: number,
     signal: AbortSignal,
   ): LoadProcess {
+    const args = ['--no-password', '--no-owner', '--exit-on-error', `--dbname=${database}`];
     return this.run(
       conn,
       path.join(binDir, 'pg_restore'),
-      ['--no-password', '--no-owner', '--exit-on-error', `--jobs=${jobs}`, `--dbname=${database}`, file],
+      file === null ? args : [...args, `--jobs=${jobs}`, file],
       database,
       signal,
-      false,
+      file === null,
     );
   }
 

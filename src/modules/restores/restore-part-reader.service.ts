@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, pipeline, Writable, type Duplex, type Readable } from 'node:stream';
 import { MANIFEST_FILE, type BackupManifest, type ManifestPart } from '../backups/backup-manifest.js';
 import type { Backup } from '../backups/backup.entity.js';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
 import type { DbConnection } from '../environments/pg-tools.service.js';
 import { SourceError } from '../environments/source-error.js';
 import type { JobProgress } from '../jobs/job-table.js';
@@ -25,6 +27,8 @@ import {
 
 const MANIFEST_LIMIT = 16 * 1024 * 1024;
 const PG_RESTORE_JOBS = 4;
+/** Free space left beside a spooled dump, for other restores and whatever else shares the disk. */
+const SPOOL_HEADROOM_BYTES = 1024 ** 3;
 /** pg_dump's last line of a complete plain dump. */
 const DUMP_COMPLETE = '-- PostgreSQL database dump complete';
 
@@ -40,7 +44,28 @@ export interface Part extends ExpectedPart {
  */
 @Injectable()
 export class RestorePartReader {
-  constructor(private readonly loader: PgLoader) {}
+  private readonly logger = new Logger('RestorePartReader');
+
+  constructor(
+    private readonly loader: PgLoader,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Whether a custom-format dump of `bytes` is spooled to a file under OFFSITE_DATA_DIR first, so
+   * pg_restore can load it with several jobs: only when RESTORE_SPOOL allows it and the disk has
+   * room for it plus 20 % and 1 GiB. Otherwise pg_restore reads the verified bytes from its stdin
+   * with one job — slower, but a large backup never needs local disk to be restored.
+   */
+  private async spoolFits(bytes: number, dir: string): Promise<boolean> {
+    if (this.config.backups.restoreSpool === 'never') return false;
+    try {
+      const s = await statfs(dir);
+      return s.bavail * s.bsize > bytes * 1.2 + SPOOL_HEADROOM_BYTES;
+    } catch {
+      return false;
+    }
+  }
 
   /** Downloads metadata.json, checks it against the catalog, and returns its parts (catalog-checked). */
   async readManifest(
@@ -118,10 +143,22 @@ export class RestorePartReader {
   ): Promise<void> {
     const onBytes = (n: number) => (progress.bytes += n);
     const source = await this.open(driver, part, signal);
+    const spoolDir = path.dirname(dumpFile);
+    if (part.manifest.format === 'custom') await mkdir(spoolDir, { recursive: true, mode: 0o700 });
+    if (part.manifest.format === 'custom' && !(await this.spoolFits(part.sizeBytes, spoolDir))) {
+      this.logger.log(
+        { database, bytes: part.sizeBytes },
+        'Custom dump streamed to pg_restore (no spool file)',
+      );
+      const restore = this.loader.pgRestore(conn, binDir, database, null, 1, signal);
+      const err = await feedVerified(source, part, restore.stdin!, { signal, onBytes });
+      await restore.done;
+      if (err) throw loadFailed(err);
+      return;
+    }
     if (part.manifest.format === 'custom') {
       // pg_restore runs in parallel only from a seekable file; it is loaded after the bytes matched.
       scratch.file = dumpFile;
-      await mkdir(path.dirname(scratch.file), { recursive: true, mode: 0o700 });
       const file = createWriteStream(scratch.file, { mode: 0o600 });
       const written = new Promise<void>((resolve, reject) => {
         file.once('close', resolve);
