@@ -18,6 +18,12 @@ export interface ManifestPart {
   tables?: string[];
   file_count?: number;
   uncompressed_bytes?: number;
+  /**
+   * The stored bytes' sha256 per block of `block_size` bytes (first 128 bits, hex), filestore only:
+   * a restore passes a block on only after it matched (the catalog's copy is the one trusted).
+   */
+  block_size?: number;
+  block_sha256?: string[];
 }
 
 /**
@@ -66,5 +72,6 @@ export function catalogParts(folder: string, parts: ManifestPart[]): BackupPart[
     sha256: p.sha256,
     compression: p.compression,
     format: p.format,
+    ...(p.block_size && p.block_sha256 ? { blocks: { size: p.block_size, sha256: p.block_sha256 } } : {}),
   }));
 }

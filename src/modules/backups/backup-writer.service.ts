@@ -23,6 +23,12 @@ import { COMPRESSION_SUFFIX, dumpSource, filestoreSource } from './backup-stream
 import type { Backup, BackupPart } from './backup.entity.js';
 import { BackupsRepository } from './backups.repository.js';
 
+/**
+ * Block size of the filestore's per-block hashes: a restore holds one block before passing it on.
+ * 8 MiB keeps the catalog small (~4 KB of hashes per GB stored) and the restore's buffer bounded.
+ */
+const FILESTORE_BLOCK_BYTES = 8 * 1024 * 1024;
+
 /** What a backup wrote: the catalog of its objects, for the row that records the completion. */
 export interface WrittenBackup {
   catalog: BackupPart[];
@@ -218,7 +224,7 @@ export class BackupWriter {
         backup.objectPrefix + file,
         archive.stream,
         archive.transforms,
-        { signal, onBytes: onBytes, sizeEstimate: scanned.totalBytes },
+        { signal, onBytes: onBytes, sizeEstimate: scanned.totalBytes, blockSize: FILESTORE_BLOCK_BYTES },
       );
       this.logger.log(
         { backupId: backup.id, part: 'filestore', bytes: r.size, ms: Date.now() - started },
@@ -234,6 +240,7 @@ export class BackupWriter {
         format: 'tar',
         file_count: archive.stats.fileCount,
         uncompressed_bytes: archive.stats.totalBytes,
+        ...(r.blocks ? { block_size: r.blocks.size, block_sha256: r.blocks.sha256 } : {}),
       };
     } catch (err) {
       throw sourceAs(err, (e) => unreadable(dir, e));

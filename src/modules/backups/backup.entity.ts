@@ -23,6 +23,8 @@ export interface BackupPart {
   sha256: string | null;
   compression: string | null;
   format: string;
+  /** The sha256 (first 128 bits) of every `size` stored bytes; filestore parts since 2026-12-06. */
+  blocks?: { size: number; sha256: string[] };
 }
 
 const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? 0 : Number(v)) };

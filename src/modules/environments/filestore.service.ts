@@ -1,9 +1,10 @@
+import { gnuTarAvailable, TAR_ENV } from '../../common/process/gnu-tar.js';
 import { keepStderrTail } from '../../common/process/stderr-tail.js';
 import { Injectable } from '@nestjs/common';
 import type { Stats } from 'node:fs';
 import { access, constants, lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { Readable, type Writable } from 'node:stream';
 import { create as createTar } from 'tar';
 import { SourceError } from './source-error.js';
@@ -85,7 +86,7 @@ export class FilestoreReader {
    */
   archiveInto(dir: string, stdout: Writable, signal: AbortSignal): Promise<void> {
     const child = spawn('tar', ['--create', '--file=-', `--directory=${dir}`, '.'], {
-      env: { PATH: '/usr/bin:/bin', LC_ALL: 'C' },
+      env: TAR_ENV,
       stdio: ['ignore', stdout, 'pipe'],
       signal,
       killSignal: 'SIGKILL',
@@ -146,21 +147,6 @@ export class FilestoreReader {
 }
 
 const STDERR_LIMIT = 4096;
-let gnuTar: boolean | undefined;
-
-/** Whether `tar` here is GNU tar (checked once per process). */
-function gnuTarAvailable(): boolean {
-  if (gnuTar === undefined) {
-    const r = spawnSync('tar', ['--version'], {
-      encoding: 'utf8',
-      timeout: 5000,
-      env: { PATH: '/usr/bin:/bin' },
-    });
-    gnuTar = !r.error && r.status === 0 && r.stdout.includes('GNU tar');
-  }
-  return gnuTar;
-}
-
 export function unreadable(dir: string, err: unknown): SourceError {
   if (err instanceof SourceError) return err;
   const e = err as { code?: string; path?: string; message?: string };

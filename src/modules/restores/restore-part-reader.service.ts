@@ -13,6 +13,7 @@ import type { JobProgress } from '../jobs/job-table.js';
 import type { PrefixedStorageDriver } from '../storage/storage-driver.factory.js';
 import { StorageError } from '../storage/storage-errors.js';
 import { PgLoader } from './pg-loader.service.js';
+import { verifiedTarExtraction } from './verified-tar-extract.js';
 import { RestoreError } from './restore-error.js';
 import {
   decompressorFor,
@@ -111,6 +112,8 @@ export class RestorePartReader {
       };
       if (!catalog || catalog.sha256 !== m.sha256 || catalog.sizeBytes !== m.size_bytes)
         throw integrityFailed(part, 'differs between the manifest and the catalog');
+      // Block hashes only from the catalog (Offsite's database), never from the stored manifest.
+      if (catalog.blocks) part.blocks = catalog.blocks;
       return part;
     });
   }
@@ -189,6 +192,30 @@ export class RestorePartReader {
     progress: JobProgress,
   ): Promise<{ entries: number }> {
     const source = await this.open(driver, part, signal);
+    const onBytes = (n: number) => (progress.bytes += n);
+    const verified = verifiedTarExtraction(dir, part, part.manifest.compression);
+    if (verified) {
+      this.logger.log(
+        { dir, blocks: part.blocks!.sha256.length },
+        'Filestore extracted by GNU tar, block by verified block',
+      );
+      // On any failure tar is waited for (its input was cut, so it stops) before the caller drops
+      // the scratch directory; a block that did not match says it all, otherwise tar's own error.
+      const stopped = () =>
+        verified.done.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      let err: unknown;
+      try {
+        err = await feedVerified(source, part, verified.sink, { signal, onBytes });
+      } catch (e) {
+        await stopped();
+        throw e;
+      }
+      if (err) throw err instanceof RestoreError ? err : ((await stopped()) ?? err);
+      return verified.done;
+    }
     const head = decompressorFor(part.manifest.compression) ?? passThrough();
     const ext = extractTar(dir);
     chain(head, ext.sink);

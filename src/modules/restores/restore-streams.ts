@@ -12,6 +12,8 @@ export interface ExpectedPart {
   key: string;
   sizeBytes: number;
   sha256: string;
+  /** From the catalog: the sha256 (first 128 bits) of every `size` stored bytes, when recorded. */
+  blocks?: { size: number; sha256: string[] };
 }
 
 /** The decompressor of a stored part; null when the part is stored as it is (custom dumps). */
@@ -121,6 +123,8 @@ export async function feedVerified(
     throw err;
   }
   const sha256 = hash.digest('hex');
+  // A sink that checks blocks (BlockGate) found the first bad one: that names the damage best.
+  if (sinkError instanceof RestoreError && sinkError.code === 'integrity_failed') throw sinkError;
   if (bytes !== part.sizeBytes) {
     sink.destroy();
     throw integrityFailed(part, `has ${bytes} bytes, the manifest records ${part.sizeBytes}`);

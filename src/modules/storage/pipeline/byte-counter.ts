@@ -42,17 +42,57 @@ function lengthMismatch(expected: number, got: number, what: string): StorageErr
   );
 }
 
-/** sha256 and byte count of what flows through. */
+/** The hex characters kept of each block's sha256: 128 bits, as strong as needed to name bytes. */
+export const BLOCK_HASH_CHARS = 32;
+
+/** The sha256 of every `blockSize` bytes of a stream (the last block may be shorter). */
+export class BlockHasher {
+  readonly blocks: string[] = [];
+  private hash = createHash('sha256');
+  private fill = 0;
+
+  constructor(readonly blockSize: number) {}
+
+  update(chunk: Buffer): void {
+    for (let off = 0; off < chunk.length;) {
+      const take = Math.min(this.blockSize - this.fill, chunk.length - off);
+      this.hash.update(chunk.subarray(off, off + take));
+      this.fill += take;
+      off += take;
+      if (this.fill === this.blockSize) this.close();
+    }
+  }
+
+  /** Ends the last, partial block; returns every block's hash. */
+  end(): string[] {
+    if (this.fill > 0) this.close();
+    return this.blocks;
+  }
+
+  private close(): void {
+    this.blocks.push(this.hash.digest('hex').slice(0, BLOCK_HASH_CHARS));
+    this.hash = createHash('sha256');
+    this.fill = 0;
+  }
+}
+
+/** sha256 and byte count of what flows through, and per-block hashes when asked. */
 export class HashCounter extends Transform {
   private readonly hash = createHash('sha256');
+  private readonly blockHasher: BlockHasher | undefined;
   bytes = 0;
 
-  constructor(private readonly onChunk?: (n: number) => void) {
+  constructor(
+    private readonly onChunk?: (n: number) => void,
+    blockSize?: number,
+  ) {
     super();
+    this.blockHasher = blockSize ? new BlockHasher(blockSize) : undefined;
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.hash.update(chunk);
+    this.blockHasher?.update(chunk);
     this.bytes += chunk.length;
     this.onChunk?.(chunk.length);
     cb(null, chunk);
@@ -60,5 +100,10 @@ export class HashCounter extends Transform {
 
   digest(): string {
     return this.hash.digest('hex');
+  }
+
+  /** The per-block hashes (after the end); undefined when no block size was given. */
+  blockDigests(): string[] | undefined {
+    return this.blockHasher?.end();
   }
 }

@@ -6,6 +6,8 @@ import { HashCounter } from './byte-counter.js';
 export interface StreamedObject {
   size: number;
   sha256: string;
+  /** With opts.blockSize: the sha256 (first 128 bits) of every block of that size. */
+  blocks?: { size: number; sha256: string[] };
 }
 
 /** The error a part failed with, and which side (source or storage) it came from. */
@@ -40,9 +42,11 @@ export async function streamToStorage(
      * pg_dump or tar write straight into a codec process, Node never sees the uncompressed bytes.
      */
     onBytes: (n: number) => void;
+    /** Also hash every block of this many stored bytes (a restore can then check each block first). */
+    blockSize?: number;
   },
 ): Promise<StreamedObject> {
-  const hasher = new HashCounter(opts.onBytes);
+  const hasher = new HashCounter(opts.onBytes, opts.blockSize);
   let sourceError: unknown;
   const piped = new Promise<void>((resolve) => {
     pipeline([source, ...transforms, hasher], (err) => {
@@ -70,7 +74,12 @@ export async function streamToStorage(
       new Error(`Storage reported ${result.size} bytes for ${key}, ${hasher.bytes} were sent.`),
     );
   }
-  return { size: hasher.bytes, sha256: hasher.digest() };
+  const blocks = hasher.blockDigests();
+  return {
+    size: hasher.bytes,
+    sha256: hasher.digest(),
+    ...(blocks ? { blocks: { size: opts.blockSize!, sha256: blocks } } : {}),
+  };
 }
 
 const FS_SYSCALLS = new Set(['open', 'read', 'lstat', 'stat', 'readdir', 'scandir', 'readlink', 'opendir']);
