@@ -86,10 +86,11 @@ export interface AppConfig {
     restoreSpool: 'auto' | 'never';
   };
   /**
-   * Test hooks (NODE_ENV=test only): points where a backup migration job stops and waits, so a
-   * test can SIGKILL its worker there (MIGRATION_TEST_PAUSE_AT=mid_copy,before_repoint,...).
+   * Test hooks (NODE_ENV=test only): points where a backup migration or restore job stops and
+   * waits, so a test can SIGKILL its worker there (MIGRATION_TEST_PAUSE_AT=mid_copy,...;
+   * RESTORE_TEST_PAUSE_AT=mid_database).
    */
-  testHooks: { migrationPauseAt: string[] };
+  testHooks: { migrationPauseAt: string[]; restorePauseAt: string[] };
   /** Keyring spec `kid:base64key,…` (newest last) for credentials at rest. */
   credentialsKeys: string;
   /** True when the keyring was generated for development (a warning is printed at start). */
@@ -397,7 +398,10 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
       defaultCompression: r.oneOf('DEFAULT_COMPRESSION', 'gzip', ['gzip', 'zstd']),
       restoreSpool: r.oneOf('RESTORE_SPOOL', 'auto', ['auto', 'never']),
     },
-    testHooks: { migrationPauseAt: migrationPauseAt(r, nodeEnv) },
+    testHooks: {
+      migrationPauseAt: pausePoints(r, nodeEnv, 'MIGRATION_TEST_PAUSE_AT', MIGRATION_PAUSE_POINTS),
+      restorePauseAt: pausePoints(r, nodeEnv, 'RESTORE_TEST_PAUSE_AT', RESTORE_PAUSE_POINTS),
+    },
     credentialsKeys: credentialsKeys ?? '',
     credentialsKeysGenerated,
     auth: {
@@ -439,18 +443,18 @@ export function loadConfig(env?: Env, cwd = process.cwd()): AppConfig {
 }
 
 const MIGRATION_PAUSE_POINTS = ['mid_copy', 'before_repoint', 'before_source_delete'];
+const RESTORE_PAUSE_POINTS = ['mid_database'];
 
-function migrationPauseAt(r: Reader, nodeEnv: NodeEnv): string[] {
-  const points = r.list('MIGRATION_TEST_PAUSE_AT');
+/** A test hook's pause points (`*_TEST_PAUSE_AT`), refused outside NODE_ENV=test. */
+function pausePoints(r: Reader, nodeEnv: NodeEnv, name: string, allowed: string[]): string[] {
+  const points = r.list(name);
   if (!points.length) return [];
   if (nodeEnv !== 'test') {
-    r.problems.push('MIGRATION_TEST_PAUSE_AT: a test hook, accepted only with NODE_ENV=test');
+    r.problems.push(`${name}: a test hook, accepted only with NODE_ENV=test`);
     return [];
   }
-  const unknown = points.filter((p) => !MIGRATION_PAUSE_POINTS.includes(p));
+  const unknown = points.filter((p) => !allowed.includes(p));
   if (unknown.length)
-    r.problems.push(
-      `MIGRATION_TEST_PAUSE_AT: unknown point ${unknown.join(', ')} (one of ${MIGRATION_PAUSE_POINTS.join(', ')})`,
-    );
+    r.problems.push(`${name}: unknown point ${unknown.join(', ')} (one of ${allowed.join(', ')})`);
   return points;
 }

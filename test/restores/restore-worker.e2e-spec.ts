@@ -62,9 +62,15 @@ describe('restores in worker processes: SIGKILL mid-restore, cancel', () => {
   const call = (method: string, p: string, body?: unknown, token = owner.token) =>
     t.request(method, p, { token, body });
   const managed = (body: unknown) => createManagedEnvironment(t, org.id, body as Record<string, unknown>);
-  const startWorker = () => {
+  /**
+   * A worker process. `paused`: its restores stop after 4 MiB of the database part
+   * (RESTORE_TEST_PAUSE_AT=mid_database) until cancelled or killed, so the tests kill or cancel a
+   * restore that is surely mid-load, however fast the machine.
+   */
+  const startWorker = (paused = false) => {
     const child = spawn(process.execPath, [WORKER], {
       env: {
+        ...(paused ? { RESTORE_TEST_PAUSE_AT: 'mid_database' } : {}),
         PATH: process.env.PATH,
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',
@@ -139,7 +145,7 @@ describe('restores in worker processes: SIGKILL mid-restore, cancel', () => {
       filestore_path: filestore,
     });
     expect(env.status).toBe(201);
-    startWorker();
+    startWorker(true);
     const b = await call('POST', `/backups?organization_id=${org.id}`, { environment_id: env.body.id });
     backup = await waitForBackup(t, owner.token, b.body.id, { timeoutMs: 120_000 });
     expect(backup.status).toBe('completed');
@@ -192,6 +198,8 @@ describe('restores in worker processes: SIGKILL mid-restore, cancel', () => {
   }, 180_000);
 
   it('cancel from the API stops a restore running in a worker; the target stays as it was', async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    startWorker(true);
     const target = await newTarget();
     const res = await call('POST', `/backups/${backup.id}/restore`, {
       target_environment_id: target.id,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, pipeline, Writable, type Duplex, type Readable } from 'node:stream';
+import { PassThrough, pipeline, Transform, Writable, type Duplex, type Readable } from 'node:stream';
 import { MANIFEST_FILE, type BackupManifest, type ManifestPart } from '../backups/backup-manifest.js';
 import type { Backup } from '../backups/backup.entity.js';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -66,6 +66,28 @@ export class RestorePartReader {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * Test hook (NODE_ENV=test, RESTORE_TEST_PAUSE_AT=mid_database): the database part stops after
+   * 4 MiB and waits until the job is aborted or its worker killed, so a test can kill it mid-load
+   * however fast the machine is.
+   */
+  private pausedMidway(source: Readable, signal: AbortSignal): Readable {
+    if (!this.config.testHooks.restorePauseAt.includes('mid_database')) return source;
+    let passed = 0;
+    const gate = new Transform({
+      transform: (chunk: Buffer, _enc, cb) => {
+        if (passed < 4 * 1024 * 1024) {
+          passed += chunk.length;
+          return cb(null, chunk);
+        }
+        this.logger.warn('Restore paused at mid_database (test hook)');
+        signal.addEventListener('abort', () => cb(signal.reason as Error), { once: true });
+      },
+    });
+    pipeline(source, gate, () => undefined);
+    return gate;
   }
 
   /** Downloads metadata.json, checks it against the catalog, and returns its parts (catalog-checked). */
@@ -145,7 +167,7 @@ export class RestorePartReader {
     dumpFile: string,
   ): Promise<void> {
     const onBytes = (n: number) => (progress.bytes += n);
-    const source = await this.open(driver, part, signal);
+    const source = this.pausedMidway(await this.open(driver, part, signal), signal);
     const spoolDir = path.dirname(dumpFile);
     if (part.manifest.format === 'custom') await mkdir(spoolDir, { recursive: true, mode: 0o700 });
     if (part.manifest.format === 'custom' && !(await this.spoolFits(part.sizeBytes, spoolDir))) {
