@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline, Transform, type TransformCallback, type Writable } from 'node:stream';
 import { gnuTarAvailable, TAR_ENV } from '../../common/process/gnu-tar.js';
 import { childExitError, keepStderrTail } from '../../common/process/stderr-tail.js';
-import { BLOCK_HASH_CHARS } from '../storage/pipeline/byte-counter.js';
+import { BlockHasher } from '../storage/pipeline/byte-counter.js';
 import { codecEngine } from '../storage/pipeline/codec.js';
 import { decompressInto } from '../storage/pipeline/process-pipe.js';
 import { RestoreError } from './restore-error.js';
@@ -84,60 +83,60 @@ export function verifiedTarExtraction(
  * at most one block (plus the chunk being read) is held, and nothing unverified leaves.
  */
 export class BlockGate extends Transform {
+  private readonly hasher: BlockHasher;
   private held: Buffer[] = [];
-  private fill = 0;
-  private index = 0;
-  private hash = createHash('sha256');
+  private heldBytes = 0;
+  private failure: RestoreError | undefined;
 
   constructor(
     private readonly part: ExpectedPart,
-    private readonly blockSize: number,
+    blockSize: number,
     private readonly expected: string[],
   ) {
     super();
+    this.hasher = new BlockHasher(blockSize);
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    for (let off = 0; off < chunk.length;) {
-      const take = Math.min(this.blockSize - this.fill, chunk.length - off);
-      const piece = chunk.subarray(off, off + take);
-      this.hash.update(piece);
+    this.hasher.update(chunk, (piece, endedBlock) => {
+      if (this.failure) return;
       this.held.push(piece);
-      this.fill += take;
-      off += take;
-      if (this.fill === this.blockSize) {
-        const err = this.release();
-        if (err) return cb(err);
-      }
-    }
-    cb();
+      this.heldBytes += piece.length;
+      if (endedBlock) this.failure = this.release();
+    });
+    cb(this.failure);
   }
 
   override _flush(cb: TransformCallback): void {
-    const err = this.fill > 0 ? this.release() : undefined;
-    if (err) return cb(err);
-    if (this.index !== this.expected.length)
+    const before = this.hasher.blocks.length;
+    const blocks = this.hasher.end();
+    // end() closed a last, shorter block: check it like the others.
+    if (!this.failure && blocks.length > before) this.failure = this.release();
+    if (this.failure) return cb(this.failure);
+    if (blocks.length !== this.expected.length)
       return cb(
-        integrityFailed(this.part, `has ${this.index} blocks, the catalog records ${this.expected.length}`),
+        integrityFailed(
+          this.part,
+          `has ${blocks.length} blocks, the catalog records ${this.expected.length}`,
+        ),
       );
     cb();
   }
 
+  /** Checks the block just ended; passes its bytes on if it matched. */
   private release(): RestoreError | undefined {
-    const got = this.hash.digest('hex').slice(0, BLOCK_HASH_CHARS);
-    const want = this.expected[this.index];
-    if (got !== want) {
-      const from = this.index * this.blockSize;
+    const index = this.hasher.blocks.length - 1;
+    const want = this.expected[index];
+    if (this.hasher.blocks[index] !== want) {
+      const from = index * this.hasher.blockSize;
       return integrityFailed(
         this.part,
-        `block ${this.index} (bytes ${from}–${from + this.fill - 1}) ${want ? 'does not match the catalog' : 'is beyond the blocks the catalog records'}`,
+        `block ${index} (bytes ${from}–${from + this.heldBytes - 1}) ${want ? 'does not match the catalog' : 'is beyond the blocks the catalog records'}`,
       );
     }
     for (const b of this.held) this.push(b);
     this.held = [];
-    this.fill = 0;
-    this.index++;
-    this.hash = createHash('sha256');
+    this.heldBytes = 0;
     return undefined;
   }
 }

@@ -43,7 +43,7 @@ function lengthMismatch(expected: number, got: number, what: string): StorageErr
 }
 
 /** The hex characters kept of each block's sha256: 128 bits, as strong as needed to name bytes. */
-export const BLOCK_HASH_CHARS = 32;
+const BLOCK_HASH_CHARS = 32;
 
 /** The sha256 of every `blockSize` bytes of a stream (the last block may be shorter). */
 export class BlockHasher {
@@ -53,13 +53,20 @@ export class BlockHasher {
 
   constructor(readonly blockSize: number) {}
 
-  update(chunk: Buffer): void {
+  /**
+   * Hashes `chunk`; `onPiece` (optional) gets it cut at block boundaries, each piece with whether it
+   * ended a block (whose hash is then the last of `blocks`).
+   */
+  update(chunk: Buffer, onPiece?: (piece: Buffer, endedBlock: boolean) => void): void {
     for (let off = 0; off < chunk.length;) {
       const take = Math.min(this.blockSize - this.fill, chunk.length - off);
-      this.hash.update(chunk.subarray(off, off + take));
+      const piece = chunk.subarray(off, off + take);
+      this.hash.update(piece);
       this.fill += take;
       off += take;
-      if (this.fill === this.blockSize) this.close();
+      const ended = this.fill === this.blockSize;
+      if (ended) this.close();
+      onPiece?.(piece, ended);
     }
   }
 
