@@ -156,6 +156,17 @@ export class BackupMigrationsRepository
   }
 
   /** Completed backups stored on a config (optionally of one organization / environment). */
+  /** Whether the organization has a completed backup on the config (one index probe, no rows read). */
+  async hasCompletedBackupsOn(storageConfigId: string, organizationId: string): Promise<boolean> {
+    const rows = (await this.tx
+      .manager()
+      .query(
+        `SELECT EXISTS (SELECT 1 FROM backups WHERE storage_config_id = $1 AND organization_id = $2 AND status = 'completed') AS found`,
+        [storageConfigId, organizationId],
+      )) as { found: boolean }[];
+    return rows[0]?.found === true;
+  }
+
   async completedBackupsOn(
     storageConfigId: string,
     filter: { organizationId?: string; environmentId?: string; ids?: string[] },

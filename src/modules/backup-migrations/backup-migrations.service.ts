@@ -59,9 +59,8 @@ export class BackupMigrationsService implements OnModuleInit {
       if (scope === null || !(err instanceof DomainError && err.code === 'not_found')) throw err;
     }
     const platformConfig = await this.storageConfigs.get(PLATFORM_SCOPE, sourceId).catch(() => null);
-    const own =
-      platformConfig && (await this.migrations.completedBackupsOn(sourceId, { organizationId: scope }));
-    if (!own?.length) throw notFound('Storage config');
+    if (!platformConfig || !(await this.migrations.hasCompletedBackupsOn(sourceId, scope)))
+      throw notFound('Storage config');
   }
 
   async create(
